@@ -1,0 +1,60 @@
+"""Shared fixtures: the book is built once per test session, strictly."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
+
+
+@dataclass(frozen=True)
+class BuiltBook:
+    returncode: int
+    log: str
+    html: Path
+
+    @property
+    def warnings(self) -> list[str]:
+        # Sphinx's own format ("WARNING: ..."); a kernel's log lines ("WARNING | ...") are not
+        # build warnings.
+        return [line for line in self.log.splitlines() if re.search(r"\b(WARNING|ERROR):", line)]
+
+
+def build_book(output_dir: Path) -> BuiltBook:
+    """`jupyter-book build --all -W -n --keep-going`: every warning fails the build."""
+    command = [
+        str(JUPYTER_BOOK), "build", str(REPO_ROOT), "--all", "-W", "-n", "--keep-going",
+        "--path-output", str(output_dir),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT)
+    return BuiltBook(result.returncode, result.stdout + result.stderr, output_dir / "_build" / "html")
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> BuiltBook:
+    # In CI every build starts clean; locally the execution cache is reused
+    # (nbval still runs every notebook afresh).
+    if os.environ.get("CI"):
+        output_dir = tmp_path_factory.mktemp("book")
+    else:
+        output_dir = REPO_ROOT / "_build" / "test"
+    html = output_dir / "_build" / "html"
+    if html.exists():
+        shutil.rmtree(html)
+    return build_book(output_dir)
+
+
+@pytest.fixture(scope="session")
+def book_html(built_book) -> Path:
+    if built_book.returncode != 0:
+        pytest.fail("the book did not build:\n" + "\n".join(built_book.warnings[-40:]))
+    return built_book.html

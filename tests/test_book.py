@@ -1,0 +1,87 @@
+"""The book builds strictly and its pages load nothing from the network."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+NETWORK = re.compile(r"^(https?:)?//", re.IGNORECASE)
+CSS_REMOTE = re.compile(r"""(@import\s+(url\()?|url\()\s*['"]?\s*(https?:)?//""", re.IGNORECASE)
+
+
+class _ResourceCollector(HTMLParser):
+    """Collects the URLs a browser would fetch while loading a page (not links)."""
+
+    LOADING_LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon", "manifest", "prefetch"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in {"script", "img", "iframe", "audio", "video", "source", "embed"}:
+            if attributes.get("src"):
+                self.urls.append(attributes["src"])
+        elif tag == "link":
+            rels = set((attributes.get("rel") or "").lower().split())
+            if rels & self.LOADING_LINK_RELS and attributes.get("href"):
+                self.urls.append(attributes["href"])
+        elif tag == "object" and attributes.get("data"):
+            self.urls.append(attributes["data"])
+        style = attributes.get("style") or ""
+        if CSS_REMOTE.search(style):
+            self.urls.append(style)
+
+    def handle_data(self, data):
+        if self.lasttag == "style" and CSS_REMOTE.search(data):
+            self.urls.append(data.strip()[:120])
+
+
+def network_resources(page: Path) -> list[str]:
+    collector = _ResourceCollector()
+    collector.feed(page.read_text(encoding="utf-8"))
+    return [url for url in collector.urls if NETWORK.match(url) or CSS_REMOTE.search(url)]
+
+
+def test_book_builds_without_warnings(built_book):
+    assert built_book.returncode == 0, "\n".join(built_book.warnings[-60:]) or built_book.log[-4000:]
+    assert not built_book.warnings, "\n".join(built_book.warnings)
+
+
+def test_every_page_loads_only_local_resources(book_html: Path):
+    pages = sorted(book_html.rglob("*.html"))
+    assert len(pages) > 10, f"only {len(pages)} pages built"
+    remote = {str(p.relative_to(book_html)): urls for p in pages if (urls := network_resources(p))}
+    assert not remote, f"pages load resources from the network: {remote}"
+
+
+def test_stylesheets_load_no_remote_fonts_or_imports(book_html: Path):
+    offenders = [
+        str(css.relative_to(book_html))
+        for css in book_html.rglob("*.css")
+        if CSS_REMOTE.search(css.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert not offenders, f"stylesheets fetch from the network: {offenders}"
+
+
+def test_chart_libraries_are_served_by_the_book(book_html: Path):
+    bundle = book_html / "_static" / "vendor" / "vega-bundle.js"
+    assert bundle.stat().st_size > 500_000
+    text = bundle.read_text(encoding="utf-8")
+    for global_name in ("window.vegaEmbed", "window.vega", "window.vegaLite"):
+        assert global_name in text
+
+
+def test_collector_sees_remote_scripts_styles_and_fonts():
+    # The check above must be able to fail: feed it a page that loads from a CDN.
+    page = """<html><head>
+      <script src="https://cdn.example.org/vega.js"></script>
+      <link rel="stylesheet" href="//fonts.example.org/a.css">
+      <style>@import url("https://fonts.example.org/b.css");</style>
+      </head><body><a href="https://example.org/">a link is not a load</a></body></html>"""
+    collector = _ResourceCollector()
+    collector.feed(page)
+    remote = [u for u in collector.urls if NETWORK.match(u) or CSS_REMOTE.search(u)]
+    assert len(remote) == 3

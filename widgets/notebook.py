@@ -1,0 +1,35 @@
+"""Notebook set-up shared by every chapter: one call at the top of a notebook."""
+
+from __future__ import annotations
+
+import os
+
+import altair as alt
+
+# Set by the book's Sphinx extension while it builds the static pages; the
+# kernels that execute the notebooks inherit it.
+STATIC_BUILD_ENV = "NEUTRALITY_BOOK_STATIC_BUILD"
+
+
+def is_static_build() -> bool:
+    """True while the notebook is executed to make the static HTML book."""
+    return os.environ.get(STATIC_BUILD_ENV) == "1"
+
+
+def setup_notebook() -> None:
+    """Configure Altair so charts draw without any network access.
+
+    - In the static book: plain HTML output; the book serves vega, vega-lite and
+      vega-embed itself.
+    - In JupyterLab, Binder or VS Code: Altair's Jupyter widget with the bundled
+      libraries (offline mode).
+
+    The export menu ("...") is dropped: it is an unlabelled control that screen
+    readers cannot name, and students do not need it.
+    """
+    embed_options = {"actions": False}
+    if is_static_build():
+        alt.renderers.enable("html", embed_options=embed_options)
+    else:
+        alt.renderers.enable("jupyter", offline=True, embed_options=embed_options)
+    alt.data_transformers.disable_max_rows()
