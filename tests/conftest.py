@@ -32,11 +32,20 @@ class BuiltBook:
 def build_book(output_dir: Path) -> BuiltBook:
     """`jupyter-book build --all -W -n --keep-going`: every warning fails the build."""
     command = [
-        str(JUPYTER_BOOK), "build", str(REPO_ROOT), "--all", "-W", "-n", "--keep-going",
-        "--path-output", str(output_dir),
+        str(JUPYTER_BOOK),
+        "build",
+        str(REPO_ROOT),
+        "--all",
+        "-W",
+        "-n",
+        "--keep-going",
+        "--path-output",
+        str(output_dir),
     ]
     result = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT)
-    return BuiltBook(result.returncode, result.stdout + result.stderr, output_dir / "_build" / "html")
+    return BuiltBook(
+        result.returncode, result.stdout + result.stderr, output_dir / "_build" / "html"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -46,7 +46,9 @@ def network_resources(page: Path) -> list[str]:
 
 
 def test_book_builds_without_warnings(built_book):
-    assert built_book.returncode == 0, "\n".join(built_book.warnings[-60:]) or built_book.log[-4000:]
+    assert built_book.returncode == 0, (
+        "\n".join(built_book.warnings[-60:]) or built_book.log[-4000:]
+    )
     assert not built_book.warnings, "\n".join(built_book.warnings)
 
 
