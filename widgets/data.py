@@ -287,10 +287,14 @@ def _check_unique(keys: Iterable[tuple[int, Any]], shown: str, columns: list[str
     seen: dict[Any, int] = {}
     for line, key in keys:
         if key in seen:
-            shown_key = key if len(columns) > 1 else key[0]
+            shown_key = (
+                repr(key[0])
+                if len(columns) == 1
+                else repr("+".join(getattr(v, "isoformat", lambda v=v: str(v))() for v in key))
+            )
             label = "the key " + "+".join(columns) if len(columns) > 1 else "the value"
             raise DataError(
-                f"{_where(shown, line, columns[0])}: {shown_key!r} repeats {label} "
+                f"{_where(shown, line, columns[0])}: {shown_key} repeats {label} "
                 f"already used in row {seen[key]} (must be unique)"
             )
         seen[key] = line
