@@ -239,3 +239,10 @@ def test_chart_status_line_matches_the_model(defaults):
     else:
         assert f"give Russia {r.low:.2f} to {r.high:.2f}" in status[0]
         assert status[0].endswith("is inside." if r.contains(deal) else "is outside.")
+
+
+def test_format_range():
+    from widgets.bargaining_model import format_range
+
+    assert format_range(Interval(0.3, 0.55)) == "0.30 to 0.55"
+    assert format_range(None).startswith("empty")

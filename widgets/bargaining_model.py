@@ -56,6 +56,7 @@ __all__ = [
     "bargaining_range",
     "deal_in_range",
     "explain",
+    "format_range",
 ]
 
 
@@ -72,6 +73,14 @@ class Interval:
 
     def contains(self, x: float) -> bool:
         return self.low - 1e-12 <= x <= self.high + 1e-12
+
+    def __str__(self) -> str:
+        return f"{self.low:.2f} to {self.high:.2f}"
+
+
+def format_range(interval: Interval | None) -> str:
+    """``"0.30 to 0.55"``, or a sentence saying the range is empty."""
+    return "empty: no deal both sides prefer to war" if interval is None else str(interval)
 
 
 @dataclass(frozen=True)
