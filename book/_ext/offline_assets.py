@@ -1,4 +1,4 @@
-"""Serve the chart libraries from the book itself, so pages work offline.
+"""Serve the chart libraries (and small accessibility repairs) from the book itself.
 
 Altair's HTML output loads vega, vega-lite and vega-embed from a CDN unless
 ``window.VEGA_DEBUG`` already names the versions it expects. This extension
@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 VENDOR_DIR = "vendor"
+ASSETS_DIR = Path(__file__).parent / "assets"
+OWN_ASSETS = ("accessibility.js", "accessibility.css")
 BUNDLE_NAME = "vega-bundle.js"
 
 
@@ -49,11 +52,17 @@ def _on_builder_inited(app) -> None:
     static_root = Path(app.doctreedir).parent / "offline_static"
     versions = _altair_versions()
     _write_bundle(static_root, versions["vegalite_version"])
+    for name in OWN_ASSETS:
+        target = static_root / "book-assets" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ASSETS_DIR / name, target)
     # Added here, not in _config.yml, so Jupyter Book does not inject the
     # files a second time.
     app.config.html_static_path.append(str(static_root))
     app.add_js_file(None, body=f"var VEGA_DEBUG = {json.dumps(versions)};", priority=200)
     app.add_js_file(f"{VENDOR_DIR}/{BUNDLE_NAME}", priority=201)
+    app.add_js_file("book-assets/accessibility.js", priority=500)
+    app.add_css_file("book-assets/accessibility.css", priority=500)
 
 
 def _drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> None:
