@@ -19,10 +19,12 @@ Scales of the criterion scores (1 = best, 0 = worst, for Ukraine):
 - ``people``: 1 - pre-war population of the occupied areas / total pre-war population
   (population spread evenly across each unit: a crude assumption, and many have fled);
 - ``economy``: 1 - occupied share of national gross regional product (GRP) / the GRP
-  share of the units with data (same even-spread assumption, pre-war year);
+  share of the units with data (same even-spread assumption, pre-war year); where the
+  data hold no GRP figure at all, every settlement scores 1 and the output says so;
 - ``sea``: share of the listed seaports that stay with Ukraine (each port counts the
   same); where the data list no port, the share of the two seas Ukraine can reach;
-- ``assets``: share of the listed non-port critical assets that stay with Ukraine;
+- ``assets``: share of the listed non-port critical assets that stay with Ukraine (1 if
+  the data list none);
 - ``risk``: 1 - the student's risk of renewed war within the horizon (in percent) / 100;
 - ``alignment``: the student's own 0..100 value for how much the arrangement keeps
   Ukraine free to choose its alignment (e.g. a NATO path), / 100.
@@ -187,6 +189,7 @@ class Unit:
     coast: str  # black_sea | azov | black_sea_and_azov | none
     grid_row: int
     grid_col: int
+    population_date: str = ""
 
 
 @dataclass(frozen=True)
@@ -287,6 +290,7 @@ class ExplorerData:
                     coast=str(row.get("coast") or "none"),
                     grid_row=int(row["grid_row"]),
                     grid_col=int(row["grid_col"]),
+                    population_date=_date_text(row.get("population_date")),
                 )
             )
         asset_list = [
@@ -330,14 +334,26 @@ class ExplorerData:
     @classmethod
     def load(cls, data_dir=None) -> ExplorerData:
         """Load and validate the book's data files (see ``widgets.data``)."""
+        import pandas as pd
+
         from widgets import data
 
+        try:
+            assets = data.load_assets(data_dir)
+            preset_assets = data.load_preset_assets(data_dir)
+        except data.DataError as error:
+            # Only a missing asset file is tolerated (the explorer then says that the data
+            # list no assets); any other problem in it is an error.
+            if "file not found" not in str(error):
+                raise
+            assets = pd.DataFrame(columns=["asset_id", "name", "kind", "code", "sea"])
+            preset_assets = pd.DataFrame(columns=["preset_id", "asset_id", "russian_control"])
         return cls.from_frames(
             data.load_regions(data_dir),
             data.load_presets(data_dir),
             data.load_preset_shares(data_dir),
-            data.load_assets(data_dir),
-            data.load_preset_assets(data_dir),
+            assets,
+            preset_assets,
         )
 
 
@@ -607,6 +623,7 @@ class Indicators:
     people_occupied_pct: float
     gdp_occupied_pct: float  # percentage points of national GRP
     gdp_occupied_share_pct: float  # of the GRP of the units with data
+    gdp_available: bool  # False where the data hold no GRP figure at all
     units_without_gdp: tuple[str, ...]
     coast_units_held: tuple[str, ...]  # coast units that stay wholly or partly Ukrainian
     coast_units_lost: tuple[str, ...]  # coast units wholly under Russian control
@@ -624,6 +641,18 @@ class Indicators:
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def population_dates_text(data: ExplorerData) -> str:
+    """'2021-01-01 (2014-01-01 for Sevastopol, Crimea)': the common date and exceptions."""
+    by_date: dict[str, list[str]] = {}
+    for u in data.units:
+        by_date.setdefault(u.population_date or "undated", []).append(u.name)
+    if not by_date:
+        return ""
+    common = max(by_date, key=lambda d: len(by_date[d]))
+    others = [f"{d} for {', '.join(names)}" for d, names in sorted(by_date.items()) if d != common]
+    return common + (f" ({'; '.join(others)})" if others else "")
 
 
 def _sea_access(data: ExplorerData, shares: Mapping[str, float], assets, sea: str) -> bool:
@@ -667,6 +696,7 @@ def indicators(data: ExplorerData, settlement: Settlement, estimates: Estimates)
         people_occupied_pct=100.0 * people / total_pop if total_pop else 0.0,
         gdp_occupied_pct=gdp,
         gdp_occupied_share_pct=100.0 * gdp / gdp_total if gdp_total else 0.0,
+        gdp_available=gdp_total > 0,
         units_without_gdp=data.units_without_gdp,
         coast_units_held=tuple(u.name for u in coast_units if shares[u.code] < 100),
         coast_units_lost=tuple(u.name for u in coast_units if shares[u.code] >= 100),
