@@ -55,6 +55,10 @@ def _essay_timestamp(essay_date: str) -> pd.Timestamp:
     return stamp
 
 
+def _year_start(stamp: pd.Timestamp) -> pd.Timestamp:
+    return pd.Timestamp(year=stamp.year, month=1, day=1)
+
+
 def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
     """The rows the timeline draws: checked, sorted, with display labels and a year."""
     _check_frame(events, TIMELINE_COLUMNS, "timeline")
@@ -106,7 +110,7 @@ def timeline_chart(
         "date:T",
         title="Date (year)",
         axis=alt.Axis(format="%Y", tickCount=12, labelAngle=0),
-        scale=alt.Scale(domain=[pd.Timestamp("1991-01-01"), rows["date"].max()], nice=True),
+        scale=alt.Scale(domain=[_year_start(rows["date"].min()), rows["date"].max()], nice=True),
     )
     points = (
         alt.Chart(rows)
