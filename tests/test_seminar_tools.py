@@ -260,3 +260,20 @@ def test_collect_and_load_errors(data, tmp_path):
         tools.collect_scenarios(tmp_path, data)
     with pytest.raises(tools.SeminarError, match="no scenario file"):
         tools.load_scenario_file(tmp_path / "x.json", data)
+
+
+# --------------------------------------------------------------------------- the shipped file
+
+
+def test_shipped_example_scenario_is_current():
+    """The example file imports with the book's data and matches what the code would write.
+    If the data change, refresh it: python -m widgets.seminar_tools"""
+    data = m.ExplorerData.load()
+    text = tools.EXAMPLE_SCENARIO_PATH.read_text(encoding="utf-8")
+    scenario = sc.import_json(text, data)
+    assert scenario == tools.example_scenario(data), (
+        "example_scenario.json is out of date: run python -m widgets.seminar_tools"
+    )
+    table = tools.scenario_table(scenario, data)
+    assert len(table) == 4
+    assert table["score"].between(0, 1).all()

@@ -369,3 +369,81 @@ def collect_scenarios(folder: Any, data: m.ExplorerData) -> pd.DataFrame:
     if not rows:
         raise SeminarError(f"no .json files in {str(folder)!r}")
     return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- example file
+
+#: Where the seminar kit ships its example scenario (``defend_a_line.ipynb`` loads it).
+EXAMPLE_SCENARIO_PATH = Path(__file__).resolve().parent.parent / (
+    "book/seminar/assignments/example_scenario.json"
+)
+
+EXAMPLE_NOTE = (
+    "Example made for the seminar kit, not a recommendation. I defend a ceasefire on the "
+    "latest line of contact with neutrality, guarantees short of Article 5, monitors, a "
+    "third-party guarantee and a detailed agreement. My weights put the risk of renewed war "
+    "first and territory and people next; my risk estimates are my own judgement, not "
+    "research findings."
+)
+
+
+def example_scenario(data: m.ExplorerData) -> sc.Scenario:
+    """The example scenario shipped with the kit: one defended line and three it is compared
+    with (the role-play's packages P1 to P4). Weights and estimates are illustrative."""
+    defended = m.preset_settlement(
+        data,
+        "line_latest",
+        "neutrality_guarantees",
+        ["monitors", "third_party_guarantee", "detailed_agreement"],
+        name="P1 Freeze and guarantee",
+    )
+    compared = (
+        m.preset_settlement(
+            data,
+            "us_draft_2025_11",
+            "neutrality_guarantees",
+            ["buffer_zone", "monitors"],
+            name="P2 Donetsk for a ceasefire",
+        ),
+        m.preset_settlement(
+            data, "line_latest", "nato_path", ["monitors"], name="P3 Door left open"
+        ),
+        m.preset_settlement(data, "line_latest", "frozen_conflict", [], name="P4 No deal"),
+    )
+    weights = {
+        "territory": 2.0,
+        "people": 2.0,
+        "economy": 1.0,
+        "sea": 1.0,
+        "assets": 1.0,
+        "risk": 3.0,
+        "alignment": 0.5,
+    }
+    estimates = m.Estimates(
+        base_risk_pct={
+            "neutrality_guarantees": 35.0,
+            "nato_path": 55.0,
+            "armed_neutrality": 45.0,
+            "frozen_conflict": 70.0,
+        },
+        feature_effect_pct={
+            "buffer_zone": 10.0,
+            "monitors": 15.0,
+            "third_party_guarantee": 20.0,
+            "detailed_agreement": 10.0,
+        },
+    )
+    return sc.Scenario(defended, weights, estimates, compared, note=EXAMPLE_NOTE)
+
+
+def write_example_scenario(path: Any = EXAMPLE_SCENARIO_PATH) -> Path:
+    """(Re)write the shipped example file from the current data."""
+    path = Path(path)
+    text = sc.export_json(example_scenario(m.ExplorerData.load()))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":  # python -m widgets.seminar_tools: refresh the example file
+    print(f"wrote {write_example_scenario()}")
