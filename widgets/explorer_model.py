@@ -868,20 +868,81 @@ def nearest_flips(flips: Iterable[Flip]) -> dict[str, Flip | None]:
 # --------------------------------------------------------------------------- set-ups
 
 
-def essay_proposal(data: ExplorerData, preset_id: str | None = None) -> Settlement:
-    """The essay's proposal as one comparable set-up: a ceasefire on the lines of mid-2024
-    (or ``preset_id``), neutrality with guarantees short of Article 5, and the durability
-    features an agreement could include."""
-    pid = preset_id or (
-        "line_2024_mid" if "line_2024_mid" in data.presets else next(iter(data.presets))
-    )
-    return preset_settlement(
-        data,
-        pid,
-        "neutrality_guarantees",
-        ("buffer_zone", "monitors", "third_party_guarantee", "detailed_agreement"),
-        name="Essay: ceasefire on the 2024 line, neutrality + guarantees",
-    )
+#: Durability features every set-up with an agreement gets in :func:`comparison_setups`,
+#: so that no set-up is favoured by features alone.
+SETUP_FEATURES = tuple(FEATURES)
+
+#: Comparable set-ups: (name, preset id, arrangement). The pairing of a line with an
+#: arrangement is this module's, not the proposals'; the essay's proposal is the first.
+SETUPS: tuple[tuple[str, str, str], ...] = (
+    ("Essay: 2024 line, neutrality + guarantees", "line_2024_mid", "neutrality_guarantees"),
+    ("Latest line, NATO path", "line_latest", "nato_path"),
+    ("Latest line, armed neutrality", "line_latest", "armed_neutrality"),
+    ("Latest line, frozen conflict", "line_latest", "frozen_conflict"),
+    ("1991 borders, NATO path", "borders_1991", "nato_path"),
+)
+
+
+def comparison_setups(data: ExplorerData, names: Iterable[str] | None = None) -> list[Settlement]:
+    """The comparable set-ups of :data:`SETUPS` whose presets exist (all, or ``names``).
+
+    Every set-up with an agreement gets the same durability features; a frozen conflict
+    has none (there is no agreement to put them in).
+    """
+    wanted = set(names) if names is not None else None
+    out = []
+    for name, preset_id, arrangement in SETUPS:
+        if preset_id not in data.presets or (wanted is not None and name not in wanted):
+            continue
+        features = () if arrangement in NO_AGREEMENT else SETUP_FEATURES
+        out.append(preset_settlement(data, preset_id, arrangement, features, name=name))
+    return out
+
+
+def ranking_table(results: Sequence[Result]) -> str:
+    """A plain-text table of the results, best first (for printing in a notebook)."""
+    order = sorted(range(len(results)), key=lambda i: (results[i].rank, i))
+    width = max(len(r.settlement.name) for r in results)
+    lines = [f"{'rank':>4}  {'settlement':<{width}}  score"]
+    for i in order:
+        r = results[i]
+        lines.append(f"{r.rank:>4}  {r.settlement.name:<{width}}  {r.score:.3f}")
+    return "\n".join(lines)
+
+
+def flips_table(flips: Sequence[Flip], weights: Mapping[str, float]) -> str:
+    """Plain text: for each criterion, the weights at which two set-ups swap places."""
+    lines = []
+    for key, label in CRITERIA.items():
+        mine = [f for f in flips if f.criterion == key]
+        head = f"{label} (your weight {weights.get(key, 0):g}):"
+        if not mine:
+            lines.append(f"{head} no change in order for weights 0-{MAX_WEIGHT:g}")
+            continue
+        lines.append(head)
+        for f in mine:
+            lines.append(f"    at {f.weight:.2f}: {f.b} moves ahead of {f.a}")
+    return "\n".join(lines)
+
+
+def indicator_table(results: Sequence[Result]) -> str:
+    """Plain text: the main indicators of each result."""
+    rows = []
+    for r in results:
+        ind = r.indicators
+        rows.append(
+            f"{r.settlement.name}\n"
+            f"    territory lost: {ind.lost_km2:,.0f} km2 ({ind.lost_pct:.1f}% of the 1991 total)\n"
+            f"    people in occupied areas (pre-war, even spread): "
+            f"{ind.people_occupied / 1e6:.2f} million ({ind.people_occupied_pct:.1f}%)\n"
+            f"    Black Sea access: {'yes' if ind.black_sea_access else 'no'}; "
+            f"Azov access: {'yes' if ind.azov_access else 'no'}; "
+            f"ports kept: {len(ind.ports_kept)} of {len(ind.ports_kept) + len(ind.ports_lost)}\n"
+            f"    critical assets lost: {', '.join(ind.assets_lost) or 'none'}\n"
+            f"    risk of renewed war in {ind.horizon_years} years (your estimate): "
+            f"{ind.risk_pct:.1f}%"
+        )
+    return "\n".join(rows)
 
 
 def to_plain(obj: Any) -> Any:

@@ -868,24 +868,5 @@ def _strip_tags(text: str) -> str:
 
 
 def default_comparison(data: m.ExplorerData) -> list[m.Settlement]:
-    """Comparable set-ups for the explorer, built from the presets that exist.
-
-    The essay's proposal is one of them (a ceasefire on the mid-2024 line with neutrality
-    and guarantees short of Article 5, plus durability features), alongside others.
-    """
-    out: list[m.Settlement] = []
-    all_features = tuple(m.FEATURES)
-
-    def add(preset_id, arrangement, features, name):
-        if preset_id in data.presets:
-            out.append(m.preset_settlement(data, preset_id, arrangement, features, name=name))
-
-    add(
-        "line_2024_mid",
-        "neutrality_guarantees",
-        all_features,
-        "Essay's proposal: 2024 line, neutrality + guarantees",
-    )
-    add("line_latest", "nato_path", all_features, "Latest line, NATO path")
-    add("line_latest", "frozen_conflict", (), "Latest line, frozen conflict")
-    return out
+    """The comparable set-ups (``explorer_model.comparison_setups``), the essay's first."""
+    return m.comparison_setups(data)
