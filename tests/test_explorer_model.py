@@ -369,3 +369,44 @@ def test_score_in_unit_interval(shares, weights, arrangement, features):
     s = m.custom_settlement(DATA, "line_a", shares, arrangement, features)
     (result,) = m.evaluate(DATA, [s], weights)
     assert 0.0 <= result.score <= 1.0
+
+
+# ------------------------------------------------------------ text helpers, real data
+
+
+def test_text_tables(data):
+    results = m.evaluate(
+        data,
+        [line_a(data), m.preset_settlement(data, "borders_1991", "nato_path", name="B")],
+        {"territory": 1},
+    )
+    table = m.ranking_table(results)
+    assert table.splitlines()[1].split() == ["1", "B", "1.000"]
+    assert "Territory held (your weight 1): no change in order" in m.flips_table(
+        m.flip_points(results, {"territory": 1}), {"territory": 1}
+    )
+    assert "territory lost: 500 km2 (50.0% of the 1991 total)" in m.indicator_table(results)
+
+
+def test_setups_give_features_to_every_agreement_and_none_to_a_frozen_conflict():
+    data = m.ExplorerData.load()
+    setups = m.comparison_setups(data)
+    assert setups[0].name.startswith("Essay")
+    assert setups[0].arrangement == "neutrality_guarantees"
+    for s in setups:
+        if s.arrangement in m.NO_AGREEMENT:
+            assert not s.features
+        else:
+            assert s.features == frozenset(m.FEATURES)
+
+
+def test_real_data_loads_with_the_presets_the_chapter_uses():
+    data = m.ExplorerData.load()
+    assert len(data.units) == 27
+    for preset_id in ("line_2024_mid", "line_latest", "line_2022_02_23", "borders_1991"):
+        assert preset_id in data.presets
+    (result,) = m.evaluate(
+        data, [m.preset_settlement(data, "borders_1991", "nato_path")], m.DEFAULT_WEIGHTS
+    )
+    assert result.indicators.lost_km2 == 0
+    assert result.indicators.black_sea_access and result.indicators.azov_access

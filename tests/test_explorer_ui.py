@@ -144,6 +144,9 @@ def test_bad_input_shows_a_message(app, action, expected):
 def test_all_weights_zero_shows_message_then_recovers(app):
     app.set_weights({k: 0 for k in m.CRITERIA})
     assert "all weights are zero" in app.message_text
+    app.show_message("")
+    assert app.export_scenario() is None  # a file that could not be imported is not made
+    assert "all weights are zero" in app.message_text
     app.set_weight("people", 1)
     assert app.message_text == ""
 

@@ -808,6 +808,8 @@ class CeasefireExplorer:
                 raise sc.ScenarioError(
                     f"your note is longer than {sc.MAX_NOTE_CHARS} characters; shorten it"
                 )
+            m.validate_weights(self._weights())  # an all-zero file could not be imported
+            m.validate_estimates(self._estimates())
             text = sc.export_json(self.scenario())
         except ValueError as error:
             self.show_message(str(error))
