@@ -13,6 +13,7 @@ from widgets.history_charts import (
     ESSAY_LABEL,
     case_spans,
     cases_timeline_chart,
+    comparison_html,
     comparison_table,
     parse_years,
 )
@@ -189,6 +190,25 @@ def test_comparison_table_titles_and_order():
         "Outcome",
     ]
     assert table["Case"].tolist() == ["A", "B"]
+
+
+def test_comparison_table_picks_columns_and_rejects_unknown_ones():
+    cases = _cases([("A", "1948-1992")])
+    assert list(comparison_table(cases, ["case", "outcome"]).columns) == ["Case", "Outcome"]
+    with pytest.raises(ValueError, match="columns must be chosen"):
+        comparison_table(cases, ["case", "source"])
+    with pytest.raises(ValueError, match="columns must be chosen"):
+        comparison_table(cases, [])
+
+
+def test_comparison_html_has_a_compact_and_a_full_table_and_escapes_text():
+    cases = _cases([("A <script>", "1948-1992")])
+    html = comparison_html(cases)
+    assert html.count("<table") == 2
+    assert "<details><summary>" in html
+    assert "<script>" not in html and "A &lt;script&gt;" in html
+    compact = html.split("<details>")[0]
+    assert "Outcome" in compact and "What was offered" not in compact
 
 
 # --------------------------------------------------------------------------- the real data

@@ -13,7 +13,8 @@ when the arrangement was in force, as whole calendar years, inclusive:
   duration in calendar years);
 - :func:`cases_timeline_chart` draws them as a Gantt-like Altair chart with a rule at
   the essay's date;
-- :func:`comparison_table` selects and titles the columns for the comparison table.
+- :func:`comparison_table` selects and titles the columns for the comparison table;
+  :func:`comparison_html` renders a compact table and, in a disclosure widget, the full one.
 
 Bad input raises :class:`ValueError` with a message that names the problem.
 """
@@ -218,11 +219,47 @@ def cases_timeline_chart(
     )
 
 
-def comparison_table(cases: pd.DataFrame) -> pd.DataFrame:
-    """The comparison table: the descriptive columns with readable titles, sorted by start."""
-    _check_cases(cases, list(TABLE_TITLES))
+def comparison_table(cases: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """The comparison table: descriptive columns with readable titles, sorted by start.
+
+    ``columns`` picks a subset of ``case``, ``years``, ``what_was_offered``, ``guarantors``,
+    ``enforcement``, ``outcome`` (default: all of them, in that order).
+    """
+    chosen = list(TABLE_TITLES) if columns is None else list(columns)
+    unknown = [c for c in chosen if c not in TABLE_TITLES]
+    if unknown or not chosen:
+        got = ", ".join(unknown) or "none"
+        raise ValueError(f"columns must be chosen from {', '.join(TABLE_TITLES)}; got {got}")
+    _check_cases(cases, chosen)
     spans = case_spans(cases, AS_OF_YEAR)
-    return spans[list(TABLE_TITLES)].rename(columns=TABLE_TITLES)
+    return spans[chosen].rename(columns=TABLE_TITLES)
+
+
+COMPACT_COLUMNS = ["case", "years", "guarantors", "outcome"]
+
+
+def comparison_html(cases: pd.DataFrame) -> str:
+    """HTML for the book: a compact table, and the full table in a disclosure widget.
+
+    The compact table (case, years, guarantors, outcome) fits the page; the full one, with
+    what was offered and how it was enforced, opens on click and scrolls sideways on
+    narrow screens. Cell text is HTML-escaped.
+    """
+    compact = comparison_table(cases, COMPACT_COLUMNS).to_html(
+        index=False, border=0, classes="table history-compact", escape=True
+    )
+    full = comparison_table(cases).to_html(
+        index=False, border=0, classes="table history-full", escape=True
+    )
+    return (
+        '<div class="history-table">'
+        + compact
+        + "<details><summary>Full table: what was offered, guarantors, enforcement and "
+        "outcome for every case</summary>"
+        + '<div style="overflow-x:auto"><div style="min-width:1100px">'
+        + full
+        + "</div></div></details></div>"
+    )
 
 
 __all__ = [
@@ -232,6 +269,7 @@ __all__ = [
     "ESSAY_YEAR",
     "case_spans",
     "cases_timeline_chart",
+    "comparison_html",
     "comparison_table",
     "parse_years",
 ]
