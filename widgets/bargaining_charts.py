@@ -144,7 +144,7 @@ def bargaining_chart(defaults: dict | None = None) -> alt.VConcatChart:
         )
     )
     ranges = alt.layer(bars, markers, deal_rule, labels).properties(
-        width=460,
+        width=380,
         height=150,
         title=alt.TitleParams(
             "Which deals do both sides prefer to war?",
@@ -172,7 +172,7 @@ def bargaining_chart(defaults: dict | None = None) -> alt.VConcatChart:
         )
         .mark_text(align="left", fontSize=13, fontWeight="bold")
         .encode(text="text:N", x=alt.value(0), y=alt.value(10))
-        .properties(width=460, height=20)
+        .properties(width=380, height=20)
     )
 
     return (

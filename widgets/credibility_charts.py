@@ -89,11 +89,11 @@ def credibility_chart(start: CredibilityInputs | None = None) -> alt.VConcatChar
         ],
     )
     text = base.mark_text(align="left", dx=4, fontSize=11).encode(
-        x=alt.value(465), y=y, text="label:N"
+        x=alt.value(365), y=y, text="label:N"
     )
     zero = alt.Chart(alt.Data(values=[{"zero": 0}])).mark_rule(color="black").encode(x="zero:Q")
     chart = alt.layer(bars, zero, text).properties(
-        width=460,
+        width=360,
         height=170,
         title=alt.TitleParams(
             "Does attacking pay? Three illustrative presets and your own scenario",
