@@ -89,7 +89,8 @@ def test_empty_and_unknown_verdicts_give_clear_messages():
 
 def test_html_table_escapes_text_and_labels_verdicts_in_words(claims):
     html = essay_factcheck.claims_table_html(claims, caption="Checked <claims>")
-    assert html.startswith('<table class="table essay-factcheck">')
+    assert html.startswith('<table class="table essay-factcheck"')
+    assert html.count("<col ") == 5
     assert "<caption>Checked &lt;claims&gt;</caption>" in html
     assert html.count("<tr>") == len(claims) + 1
     assert "&#x27;" in html  # apostrophes in the claims are escaped

@@ -19,7 +19,7 @@ ROW_PX = 24  # height of one row of the indented tree
 INDENT_PX = 28  # indentation per level
 
 
-def argument_map_chart(laid: pd.DataFrame, edges: pd.DataFrame, width: int = 720) -> alt.Chart:
+def argument_map_chart(laid: pd.DataFrame, edges: pd.DataFrame, width: int = 660) -> alt.Chart:
     """The argument map as an indented node-link tree, one node per row.
 
     ``laid`` comes from :func:`widgets.essay_map.tree_layout`, ``edges`` from

@@ -32,6 +32,9 @@ VERDICT_COLOURS = {
     "not verified here": "#e0e0e0",
 }
 
+# Relative widths of the rendered columns: id, claim, verdict, explanation, source.
+_COLUMN_WIDTHS = ["9%", "21%", "13%", "35%", "22%"]
+
 COLUMNS = ["claim_id", "essay_claim", "verdict", "explanation", "source", "source_date"]
 
 
@@ -109,18 +112,22 @@ def claims_table_html(claims: pd.DataFrame, caption: str | None = None) -> str:
         colour = VERDICT_COLOURS[row.verdict]
         rows.append(
             "<tr>"
-            f'<th scope="row">{esc(row.claim_id)}</th>'
+            f'<th scope="row" style="white-space:nowrap">{esc(row.claim_id)}</th>'
             f"<td>{esc(row.essay_claim)}</td>"
             f'<td><span class="essay-verdict" style="background:{colour};color:#000;'
-            f'padding:0 0.3em;border-radius:3px;white-space:nowrap">{esc(row.verdict)}</span></td>'
+            f'padding:0 0.3em;border-radius:3px;display:inline-block">'
+            f"{esc(row.verdict)}</span></td>"
             f"<td>{esc(row.explanation)}</td>"
             f"<td>{esc(row.source)} ({esc(date_text)})</td>"
             "</tr>"
         )
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    cols = "".join(f'<col style="width:{w}">' for w in _COLUMN_WIDTHS)
     return (
-        '<table class="table essay-factcheck">'
+        '<table class="table essay-factcheck" style="table-layout:fixed;width:100%;'
+        'font-size:0.85em;overflow-wrap:anywhere">'
         + cap
+        + f"<colgroup>{cols}</colgroup>"
         + head
         + "<tbody>"
         + "".join(rows)
