@@ -313,24 +313,20 @@ def static_rows(data: m.ExplorerData) -> tuple[list[dict], list[dict]]:
             "economy": sc["economy"],
             "sea": sc["sea"],
             "assets": sc["assets"],
-            "t_territory": f"{ind.lost_km2:,.0f} km² ({ind.lost_pct:.1f}% of 1991 total)",
-            "t_people": f"{_fmt_people(ind.people_occupied)} ({ind.people_occupied_pct:.1f}%)",
-            "t_economy": (
-                f"{ind.gdp_occupied_pct:.1f}% of national GRP"
-                if ind.gdp_available
-                else "no GRP figures in the data"
-            ),
+            "t_territory": f"{ind.lost_km2:,.0f} km² ({ind.lost_pct:.1f}%)",
+            "t_people": f"{ind.people_occupied / 1e6:.2f} m ({ind.people_occupied_pct:.1f}%)",
+            "t_economy": f"{ind.gdp_occupied_pct:.1f}%" if ind.gdp_available else "no data",
             "t_sea": (
-                f"Black Sea {'yes' if ind.black_sea_access else 'no'}, "
-                f"Azov {'yes' if ind.azov_access else 'no'}; "
-                f"ports kept {len(ind.ports_kept)}/{len(ind.ports_kept) + len(ind.ports_lost)}"
+                f"{'yes' if ind.black_sea_access else 'no'} / "
+                f"{'yes' if ind.azov_access else 'no'}; "
+                f"{len(ind.ports_kept)} of {len(ind.ports_kept) + len(ind.ports_lost)}"
             ),
             "t_assets": (
-                f"{len(ind.assets_lost)} of {len(ind.assets_lost) + len(ind.assets_kept)} listed"
-                + (f" ({_list_or_none(ind.assets_lost, 2)})" if ind.assets_lost else "")
+                f"{len(ind.assets_lost)} of {len(ind.assets_lost) + len(ind.assets_kept)}"
                 if data.assets
-                else "no assets listed in the data"
+                else "none listed"
             ),
+            "assets_lost": _list_or_none(ind.assets_lost, 5),
         }
         for slot in SLOTS:
             rows.append({"slot": slot, **base})
@@ -478,8 +474,8 @@ def static_explorer(
         )
         .transform_calculate(
             score=" + ".join(f"datum.c_{k}" for k in m.CRITERIA),
-            settlement="datum.slot + ': ' + datum.line + ' + ' + datum.arr_label",
-            t_risk="format(datum.risk_pct, '.1f') + '% (your estimate)'",
+            settlement="datum.slot + ': ' + datum.line + ' | ' + datum.arr_label",
+            t_risk="format(datum.risk_pct, '.1f') + '%'",
         )
         .transform_window(rank="rank()", sort=[alt.SortField("score", order="descending")])
         .transform_calculate(
@@ -488,7 +484,12 @@ def static_explorer(
         )
     )
 
-    y = alt.Y("settlement:N", title=None, sort=alt.SortField("slot"), axis=alt.Axis(labelLimit=320))
+    y = alt.Y(
+        "settlement:N",
+        title=None,
+        sort=alt.SortField("slot"),
+        axis=alt.Axis(labelLimit=290, labelExpr="split(datum.label, ' | ')"),
+    )
     fold_fields = [f"c_{k}" for k in m.CRITERIA]
     rename = _nested({f"c_{k}": f"'{label}'" for k, label in m.CRITERIA.items()}, "datum.key", "''")
     bars = (
@@ -501,9 +502,14 @@ def static_explorer(
                 "contribution:Q",
                 stack="zero",
                 title="Weighted score (0 = worst, 1 = best on every criterion)",
-                scale=alt.Scale(domain=[0, 1.15]),
+                scale=alt.Scale(domain=[0, 1.1]),
             ),
-            color=alt.Color("criterion:N", title="Criterion", scale=_criterion_scale()),
+            color=alt.Color(
+                "criterion:N",
+                title="Criterion",
+                scale=_criterion_scale(),
+                legend=alt.Legend(orient="bottom", columns=3),
+            ),
             order=alt.Order("key:N"),
             tooltip=[
                 alt.Tooltip("settlement:N", title="Settlement"),
@@ -516,25 +522,25 @@ def static_explorer(
         y=y, x=alt.X("score:Q"), text="score_label:N"
     )
     score_chart = alt.layer(bars, totals).properties(
-        width=460,
+        width=300,
         height=120,
         title="Weighted score and rank (#1 = best with your weights)",
     )
 
     indicator_labels = {
-        "t_territory": "Territory lost",
-        "t_people": "People in occupied areas (pre-war)",
-        "t_economy": "Output in occupied areas (pre-war)",
-        "t_sea": "Sea access",
-        "t_assets": "Critical assets lost",
-        "t_risk": f"Risk of renewed war, {estimates.horizon_years} years",
+        "t_territory": "Territory lost (km², % of 1991 total)",
+        "t_people": "People there before the war (million, %)",
+        "t_economy": "Output there before the war (% of GRP)",
+        "t_sea": "Black Sea / Azov access; ports kept",
+        "t_assets": "Listed critical assets lost",
+        "t_risk": f"Your risk of renewed war, {estimates.horizon_years} years",
     }
     ind_rename = _nested({k: f"'{v}'" for k, v in indicator_labels.items()}, "datum.key", "''")
     ind_order = _nested({k: str(i) for i, k in enumerate(indicator_labels)}, "datum.key", "9")
     table = (
         base.transform_fold(list(indicator_labels), as_=["key", "value"])
         .transform_calculate(indicator=ind_rename, order=ind_order)
-        .mark_text(align="left", baseline="middle", fontSize=11, limit=230)
+        .mark_text(align="center", baseline="middle", fontSize=10, limit=140)
         .encode(
             x=alt.X(
                 "slot:N",
@@ -545,11 +551,17 @@ def static_explorer(
                 "indicator:N",
                 title=None,
                 sort=alt.EncodingSortField("order", order="ascending"),
-                axis=alt.Axis(labelLimit=240),
+                axis=alt.Axis(labelLimit=250),
             ),
             text="value:N",
+            tooltip=[
+                alt.Tooltip("settlement:N", title="Settlement"),
+                alt.Tooltip("indicator:N", title="Indicator"),
+                alt.Tooltip("value:N", title="Value"),
+                alt.Tooltip("assets_lost:N", title="Assets lost"),
+            ],
         )
-        .properties(width=720, height=150, title="What each settlement means (indicators)")
+        .properties(width=390, height=150, title="What each settlement means (indicators)")
     )
 
     maps = []
@@ -561,8 +573,8 @@ def static_explorer(
             _tile_layers(
                 alt.NamedData(name="explorer_tiles"),
                 f"Settlement {slot}: the line",
-                26 * n_cols,
-                26 * n_rows,
+                22 * n_cols,
+                22 * n_rows,
                 filt,
             )
         )
@@ -578,7 +590,7 @@ def static_explorer(
         "share of every unit under Russian control."
     )
     return (
-        alt.vconcat(score_chart, table, map_row, spacing=24)
+        alt.vconcat(score_chart, table, map_row, spacing=24, center=True)
         .add_params(*params)
         .properties(
             datasets={"explorer_rows": rows, "explorer_tiles": tiles},
@@ -590,6 +602,16 @@ def static_explorer(
         )
         .configure_view(stroke=None)
     )
+
+
+#: Page style for the static explorer: the bound controls above the chart (Altair's HTML
+#: output lays them out beside it, which squeezes a wide chart), one per line.
+BINDINGS_CSS = """<style>
+.vega-embed:has(> .vega-bindings) { flex-direction: column-reverse; align-items: flex-start; }
+.vega-embed .vega-bindings { margin-bottom: 0.8em; }
+.vega-embed .vega-bind { margin: 0.15em 0; }
+.vega-embed .vega-bind-name { display: inline-block; min-width: 24em; }
+</style>"""
 
 
 def param_names(chart: alt.TopLevelMixin) -> dict[str, Any]:
