@@ -20,7 +20,9 @@ KIND_COLOURS: dict[str, str] = {
     "reply": "#806000",
 }
 
-WRAP_CHARS = 70
+WRAP_CHARS = 72
+MIN_WRAP_CHARS = 36
+DEPTH_STEP_CHARS = 12
 LINE_PX = 15
 
 
@@ -34,7 +36,9 @@ def argument_map_layout(rows: pd.DataFrame, wrap: int = WRAP_CHARS) -> pd.DataFr
     labels, tops, y = [], [], 0
     for row in out.itertuples(index=False):
         label = f"{KIND_LABELS[row.kind]} [{row.node}]: {row.text}"
-        lines = textwrap.wrap(label, width=wrap) or [label]
+        # Deeper nodes start further right: wrap them narrower so no label leaves the chart.
+        width = max(MIN_WRAP_CHARS, wrap - DEPTH_STEP_CHARS * int(row.depth))
+        lines = textwrap.wrap(label, width=width) or [label]
         labels.append(lines)
         tops.append(y)
         y += len(lines) + 1
@@ -60,7 +64,7 @@ def argument_map_chart(rows: pd.DataFrame, title: str = "Argument map") -> alt.L
         edges.append({"x": px, "y": py, "x2": px, "y2": int(r.y)})
         edges.append({"x": px, "y": int(r.y), "x2": int(r.x), "y2": int(r.y)})
     height = LINE_PX * (int(layout["y"].max()) + len(layout["lines"].iloc[-1]) + 1)
-    x_scale = alt.Scale(domain=[0, 6])
+    x_scale = alt.Scale(domain=[0, 8])
     y_scale = alt.Scale(domain=[-1, int(layout["y"].max()) + 4], reverse=True)
     lines = (
         alt.Chart(pd.DataFrame(edges, columns=["x", "y", "x2", "y2"]))
