@@ -573,8 +573,8 @@ def static_explorer(
             _tile_layers(
                 alt.NamedData(name="explorer_tiles"),
                 f"Settlement {slot}: the line",
-                22 * n_cols,
-                22 * n_rows,
+                19 * n_cols,
+                19 * n_rows,
                 filt,
             )
         )
