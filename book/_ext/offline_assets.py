@@ -16,7 +16,7 @@ from pathlib import Path
 
 VENDOR_DIR = "vendor"
 ASSETS_DIR = Path(__file__).parent / "assets"
-OWN_ASSETS = ("accessibility.js", "accessibility.css")
+OWN_ASSETS = ("accessibility.js", "book.css")
 BUNDLE_NAME = "vega-bundle.js"
 
 
@@ -62,7 +62,7 @@ def _on_builder_inited(app) -> None:
     app.add_js_file(None, body=f"var VEGA_DEBUG = {json.dumps(versions)};", priority=200)
     app.add_js_file(f"{VENDOR_DIR}/{BUNDLE_NAME}", priority=201)
     app.add_js_file("book-assets/accessibility.js", priority=500)
-    app.add_css_file("book-assets/accessibility.css", priority=500)
+    app.add_css_file("book-assets/book.css", priority=500)
 
 
 def _drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> None:
