@@ -386,6 +386,10 @@ def test_text_tables(data):
         m.flip_points(results, {"territory": 1}), {"territory": 1}
     )
     assert "territory lost: 500 km2 (50.0% of the 1991 total)" in m.indicator_table(results)
+    assert (
+        "pre-war output in occupied areas (even spread): 17.5% of the regional output with data"
+        "; no figure for UA-43"
+    ) in m.indicator_table(results)
 
 
 def test_setups_give_features_to_every_agreement_and_none_to_a_frozen_conflict():

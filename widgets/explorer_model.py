@@ -925,6 +925,16 @@ def flips_table(flips: Sequence[Flip], weights: Mapping[str, float]) -> str:
     return "\n".join(lines)
 
 
+def _output_line(ind: Indicators) -> str:
+    if not ind.gdp_available:
+        return "pre-war output in occupied areas: no regional output figures in the data"
+    missing = f"; no figure for {', '.join(ind.units_without_gdp)}" if ind.units_without_gdp else ""
+    return (
+        f"pre-war output in occupied areas (even spread): "
+        f"{ind.gdp_occupied_share_pct:.1f}% of the regional output with data{missing}"
+    )
+
+
 def indicator_table(results: Sequence[Result]) -> str:
     """Plain text: the main indicators of each result."""
     rows = []
@@ -935,6 +945,7 @@ def indicator_table(results: Sequence[Result]) -> str:
             f"    territory lost: {ind.lost_km2:,.0f} km2 ({ind.lost_pct:.1f}% of the 1991 total)\n"
             f"    people in occupied areas (pre-war, even spread): "
             f"{ind.people_occupied / 1e6:.2f} million ({ind.people_occupied_pct:.1f}%)\n"
+            f"    {_output_line(ind)}\n"
             f"    Black Sea access: {'yes' if ind.black_sea_access else 'no'}; "
             f"Azov access: {'yes' if ind.azov_access else 'no'}; "
             f"ports kept: {len(ind.ports_kept)} of {len(ind.ports_kept) + len(ind.ports_lost)}\n"
