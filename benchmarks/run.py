@@ -1,0 +1,208 @@
+"""Measure the module's figures and print one `name: value unit` line per figure.
+
+    python benchmarks/run.py        (or: make bench)
+
+Writes the same figures to benchmarks/results.json. Benchmarks report; they never fail
+on a slow figure. Targets on a 2-core machine: explorer p95 <= 50 ms; static update
+<= 100 ms; first chart <= 1500 ms; cached rebuild <= 3 x the empty book; no external
+request.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+from benchmarks import explorer_latency  # noqa: E402
+
+JUPYTER_BOOK = str(Path(sys.executable).with_name("jupyter-book"))
+EXPLORER_PAGE = "book/alternative/ceasefire_explorer.html"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+    "--disable-background-networking", "--disable-component-update", "--no-first-run",
+]  # fmt: skip
+LOCAL = ("http://127.0.0.1", "data:", "blob:", "about:")
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(command)} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}"
+        )
+    return elapsed
+
+
+def build_figures(work: Path) -> tuple[dict[str, float], Path]:
+    book_out = work / "book"
+    build = [JUPYTER_BOOK, "build", str(REPO_ROOT), "--all", "--path-output", str(book_out)]
+    clean = timed(build, REPO_ROOT)
+    cached = timed(build, REPO_ROOT)
+
+    empty = work / "empty"
+    empty.mkdir()
+    (empty / "_config.yml").write_text("title: Empty\nexecute:\n  execute_notebooks: 'off'\n")
+    (empty / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
+    (empty / "intro.md").write_text("# Empty\n\nOne page.\n")
+    empty_s = timed([JUPYTER_BOOK, "build", str(empty), "--all"], empty)
+    figures = {
+        "build_clean_s": clean,
+        "build_cached_s": cached,
+        "build_empty_book_s": empty_s,
+        "build_clean_ratio": clean / empty_s,
+        "build_cached_ratio": cached / empty_s,
+    }
+    return figures, book_out / "_build" / "html"
+
+
+def _size(response) -> int:
+    try:
+        return len(response.body() or b"")
+    except Exception:  # redirects and aborted requests have no body
+        return 0
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def browser_figures(html: Path) -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(html))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    pages = sorted(
+        str(p.relative_to(html))
+        for p in html.rglob("*.html")
+        if "_static" not in p.parts and "_sources" not in p.parts
+    )
+    external: list[str] = []
+    page_bytes: dict[str, int] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+
+        def new_page():
+            context = browser.new_context()
+            context.route(
+                "**/*",
+                lambda r: (
+                    r.continue_()
+                    if r.request.url.startswith(LOCAL)
+                    else (external.append(r.request.url), r.abort())
+                ),
+            )
+            return context, context.new_page()
+
+        for path in pages:
+            context, page = new_page()
+            total = [0]
+            page.on(
+                "response",
+                lambda response, t=total: t.__setitem__(0, t[0] + len(response.body() or b"")),
+            )
+            page.goto(f"{base}/{path}", wait_until="networkidle")
+            page_bytes[path] = total[0]
+            context.close()
+
+        first_chart, updates = [], []
+        for _ in range(5):
+            context, page = new_page()
+            page.goto(f"{base}/{EXPLORER_PAGE}", wait_until="commit")
+            page.wait_for_selector(".vega-bindings input[type=range]", timeout=15_000)
+            page.wait_for_selector("div[id^='altair-viz'] svg.marks", timeout=15_000)
+            first_chart.append(page.evaluate("performance.now()"))
+            if not updates:
+                updates = page.evaluate(STATIC_UPDATE_JS)
+            context.close()
+        browser.close()
+    server.shutdown()
+    largest = max(page_bytes, key=page_bytes.get)
+    return {
+        "static_explorer_first_chart_ms": statistics.median(first_chart),
+        "static_explorer_update_ms": statistics.median(updates),
+        "largest_page_kb": page_bytes[largest] / 1024,
+        "largest_page": largest,
+        "external_requests": len(external),
+    }
+
+
+# Move the first bound slider 20 times; time each change until the chart's SVG mutates.
+STATIC_UPDATE_JS = """async () => {
+  const input = document.querySelector(".vega-bindings input[type=range]");
+  const svg = input.closest("div[id^='altair-viz']").querySelector("svg.marks");
+  const times = [];
+  for (let i = 0; i < 20; i++) {
+    const changed = new Promise(resolve => {
+      const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
+      const all = {subtree: true, childList: true, attributes: true, characterData: true};
+      observer.observe(svg, all);
+    });
+    const t0 = performance.now();
+    const lo = Number(input.min), hi = Number(input.max);
+    input.value = String(i % 2 ? lo + (hi - lo) * 0.25 : lo + (hi - lo) * 0.75);
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    await changed;
+    await new Promise(requestAnimationFrame);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+
+
+def test_suite_seconds() -> float:
+    return timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], REPO_ROOT)
+
+
+UNITS = {"_s": "s", "_ms": "ms", "_kb": "KB", "_ratio": "x"}
+
+
+def main() -> int:
+    figures: dict[str, float | str] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        build, html = build_figures(Path(tmp))
+        figures.update(build)
+        latency = explorer_latency.measure(300)
+        figures["explorer_update_p50_ms"] = latency["explorer_update_p50_ms"]
+        figures["explorer_update_p95_ms"] = latency["explorer_update_p95_ms"]
+        figures.update(browser_figures(html))
+    figures["test_suite_s"] = test_suite_seconds()
+    for name, value in figures.items():
+        if isinstance(value, str):
+            print(f"{name}: {value}")
+            continue
+        unit = next((u for suffix, u in UNITS.items() if name.endswith(suffix)), "")
+        print(f"{name}: {value:.2f} {unit}".rstrip())
+    figures["measured_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+    figures["machine"] = (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    out = REPO_ROOT / "benchmarks" / "results.json"
+    out.write_text(json.dumps(figures, indent=2) + "\n")
+    print(f"written: {out.relative_to(REPO_ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
