@@ -17,6 +17,7 @@ import ipywidgets as w
 
 from widgets.bargaining_charts import DEFAULTS
 from widgets.bargaining_model import BargainingInputs, analyse, explain
+from widgets.ui_base import ControlPanel
 
 __all__ = ["BargainingExplorer"]
 
@@ -74,7 +75,7 @@ def _range_svg(result) -> str:
     return "".join(parts)
 
 
-class BargainingExplorer:
+class BargainingExplorer(ControlPanel):
     """Sliders for the assumptions, a picture of the ranges and a plain-language readout."""
 
     def __init__(self, defaults: dict | None = None) -> None:
@@ -104,7 +105,7 @@ class BargainingExplorer:
                 layout=_LAYOUT,
             ),
         }
-        self._suspended = False
+        super().__init__()
         self.picture = w.HTML()
         self.readout = w.HTML()
         for control in self.controls.values():
@@ -121,25 +122,6 @@ class BargainingExplorer:
                 self.readout,
             ]
         )
-        self.update()
-
-    # The values as the model expects them.
-    def values(self) -> dict:
-        return {name: control.value for name, control in self.controls.items()}
-
-    def set(self, **values) -> None:
-        """Set several controls from Python (e.g. in tests or exercises) and update once."""
-        unknown = set(values) - set(self.controls)
-        if unknown:
-            raise KeyError(
-                f"No control named {sorted(unknown)}; choose from {sorted(self.controls)}."
-            )
-        self._suspended = True
-        try:
-            for name, value in values.items():
-                self.controls[name].value = value
-        finally:
-            self._suspended = False
         self.update()
 
     def _on_change(self, _change) -> None:

@@ -16,6 +16,7 @@ import re
 import ipywidgets as w
 
 from widgets.credibility_model import PRESET_NOTE, PRESETS, CredibilityInputs, evaluate, explain
+from widgets.ui_base import ControlPanel
 
 __all__ = ["CredibilityExplorer"]
 
@@ -41,7 +42,7 @@ def _number(label: str, value: float) -> w.FloatText:
     return w.FloatText(value=value, description=label, step=0.5, style=_STYLE, layout=_LAYOUT)
 
 
-class CredibilityExplorer:
+class CredibilityExplorer(ControlPanel):
     """Presets, controls for every assumption and a plain-language readout."""
 
     def __init__(self, preset: str = "Ukraine with guarantees short of Article 5") -> None:
@@ -83,7 +84,7 @@ class CredibilityExplorer:
             ),
         }
         self.readout = w.HTML()
-        self._suspended = False
+        super().__init__()
         self.preset.observe(self._on_preset, names="value")
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
@@ -100,46 +101,22 @@ class CredibilityExplorer:
         )
         self.update()
 
-    def values(self) -> dict:
-        return {name: control.value for name, control in self.controls.items()}
-
-    def set(self, **values) -> None:
-        """Set several controls from Python and update once; marks the scenario as custom."""
-        unknown = set(values) - set(self.controls)
-        if unknown:
-            raise KeyError(
-                f"No control named {sorted(unknown)}; choose from {sorted(self.controls)}."
-            )
-        self._suspended = True
-        try:
-            for name, value in values.items():
-                self.controls[name].value = value
-            self.preset.value = CUSTOM
-        finally:
-            self._suspended = False
-        self.update()
+    def after_set(self) -> None:
+        self.preset.value = CUSTOM
 
     def _on_preset(self, change) -> None:
         if self._suspended or change["new"] == CUSTOM:
             return
         inputs = PRESETS[change["new"]]
-        self._suspended = True
-        try:
+        with self.batch():
             for name, control in self.controls.items():
                 control.value = getattr(inputs, name)
-        finally:
-            self._suspended = False
-        self.update()
 
     def _on_change(self, _change) -> None:
         if self._suspended:
             return
-        self._suspended = True
-        try:
+        with self.batch():
             self.preset.value = CUSTOM
-        finally:
-            self._suspended = False
-        self.update()
 
     def update(self) -> None:
         try:
