@@ -127,3 +127,21 @@ def test_browser_applies_features_but_not_to_a_frozen_conflict(data):
     svg = vlc.vegalite_to_svg(spec)
     assert "20.0%" in svg  # 40 % halved by monitors
     assert "40.0%" in svg  # the frozen conflict: no agreement, no effect
+
+
+def test_browser_restates_every_risk_estimate_and_feature(data):
+    """Every risk slider shows on the page, even for an arrangement no settlement uses."""
+    spec = c.static_explorer(data, {s: ("line_a", "nato_path") for s in ("A", "B", "C")}).to_dict()
+    for p in spec["params"]:
+        if p["name"] == "risk_armed":
+            p["value"] = 37
+        if p["name"] == "f_buffer":
+            p["value"] = True
+        if p["name"] == "effect":
+            p["value"] = 15
+    svg = vlc.vegalite_to_svg(spec)
+    assert "armed neutrality 37%" in svg
+    assert "NATO path 40%" in svg
+    assert (
+        "Durability features checked: buffer (demilitarised) zone; each lowers the risk by 15%"
+    ) in svg

@@ -580,6 +580,8 @@ def static_explorer(
         )
     map_row = alt.hconcat(*maps).resolve_scale(color="shared")
 
+    assumptions = assumptions_panel(estimates.horizon_years)
+
     desc = (
         "Interactive ceasefire-line explorer. Controls above the chart choose a line and a "
         "security arrangement for three settlements (A, B, C), durability features, your risk "
@@ -587,10 +589,11 @@ def static_explorer(
         "(0 to 1) split by criterion and its rank; the second lists its indicators (territory "
         "lost, people and economic output in occupied areas, sea access, critical assets "
         "lost, your risk estimate); the third shows each line as a tile-grid map of the "
-        "share of every unit under Russian control."
+        "share of every unit under Russian control. A last panel restates your risk "
+        "estimates and durability assumptions in words."
     )
     return (
-        alt.vconcat(score_chart, table, map_row, spacing=24, center=True)
+        alt.vconcat(score_chart, table, map_row, assumptions, spacing=24, center=True)
         .add_params(*params)
         .properties(
             datasets={"explorer_rows": rows, "explorer_tiles": tiles},
@@ -601,6 +604,30 @@ def static_explorer(
             description=desc,
         )
         .configure_view(stroke=None)
+    )
+
+
+def assumptions_panel(horizon_years: int) -> alt.Chart:
+    """Your assumptions in words, recomputed in the browser: every risk slider and durability
+    control shows here, even one whose arrangement no compared settlement uses."""
+    risks = " + ', ' + ".join(
+        f"'{ARR_SHORT[arr]} ' + {param} + '%'" for arr, param in ARR_PARAM.items()
+    )
+    checked = " + ".join(
+        f"({param} ? '{m.FEATURES[key].lower()}; ' : '')" for key, param in FEATURE_PARAM.items()
+    )
+    lines = {
+        0: f"'Your risk of renewed war within {horizon_years} years: ' + {risks}",
+        1: f"'Durability features checked: ' + (({checked}) || 'none; ') "
+        "+ 'each lowers the risk by ' + effect + '% of it (your estimate)'",
+    }
+    text = _nested({str(k): v for k, v in lines.items()}, "datum.line", "''")
+    return (
+        alt.Chart(alt.Data(values=[{"line": k} for k in lines]))
+        .transform_calculate(text=text)
+        .mark_text(align="left", baseline="middle", fontSize=11, limit=720)
+        .encode(x=alt.value(0), y=alt.Y("line:O", axis=None), text="text:N")
+        .properties(width=720, height=36, title="Your assumptions")
     )
 
 
