@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -71,11 +72,15 @@ def build_figures(work: Path) -> tuple[dict[str, float], Path]:
     return figures, book_out / "_build" / "html"
 
 
-def _size(response) -> int:
-    try:
-        return len(response.body() or b"")
-    except Exception:  # redirects and aborted requests have no body
+def _local_size(html: Path, base: str, url: str) -> int:
+    """Bytes of a file the page loaded from the served book (0 for anything else)."""
+    if not url.startswith(base):
         return 0
+    relative = urllib.parse.unquote(urllib.parse.urlsplit(url).path).lstrip("/")
+    target = html / relative
+    if target.is_dir():
+        target = target / "index.html"
+    return target.stat().st_size if target.is_file() else 0
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -117,13 +122,10 @@ def browser_figures(html: Path) -> dict[str, float]:
 
         for path in pages:
             context, page = new_page()
-            total = [0]
-            page.on(
-                "response",
-                lambda response, t=total: t.__setitem__(0, t[0] + len(response.body() or b"")),
-            )
+            fetched: set[str] = set()
+            page.on("requestfinished", lambda request, f=fetched: f.add(request.url))
             page.goto(f"{base}/{path}", wait_until="networkidle")
-            page_bytes[path] = total[0]
+            page_bytes[path] = sum(_local_size(html, base, url) for url in fetched)
             context.close()
 
         first_chart, updates = [], []
