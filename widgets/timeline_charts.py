@@ -59,6 +59,22 @@ def _year_start(stamp: pd.Timestamp) -> pd.Timestamp:
     return pd.Timestamp(year=stamp.year, month=1, day=1)
 
 
+def _essay_marker(essay: pd.Timestamp, dy: int, baseline: str) -> tuple[alt.Chart, alt.Chart]:
+    """A dashed rule at the essay's date and its label, for layering on a time chart."""
+    essay_frame = pd.DataFrame({"date": [essay], "label": [ESSAY_LABEL]})
+    rule = (
+        alt.Chart(essay_frame)
+        .mark_rule(color="black", strokeDash=[6, 4], strokeWidth=1.5)
+        .encode(x="date:T")
+    )
+    label = (
+        alt.Chart(essay_frame)
+        .mark_text(align="right", dx=-6, dy=dy, fontWeight="bold", baseline=baseline)
+        .encode(x="date:T", y=alt.value(0), text="label:N")
+    )
+    return rule, label
+
+
 def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
     """The rows the timeline draws: checked, sorted, with display labels and a year."""
     _check_frame(events, TIMELINE_COLUMNS, "timeline")
@@ -130,18 +146,7 @@ def timeline_chart(
         .add_params(choice)
         .transform_filter(f"{FILTER_PARAM} == '{ALL}' || datum.category == {FILTER_PARAM}")
     )
-    essay_frame = pd.DataFrame({"date": [essay], "label": [ESSAY_LABEL]})
-    rule = (
-        alt.Chart(essay_frame)
-        .mark_rule(color="black", strokeDash=[6, 4], strokeWidth=1.5)
-        .encode(x="date:T")
-    )
-    label = (
-        alt.Chart(essay_frame)
-        .mark_text(align="right", dx=-6, dy=-6, fontWeight="bold", baseline="bottom")
-        .encode(x="date:T", y=alt.value(0), text="label:N")
-    )
-    return alt.layer(points, rule, label).properties(
+    return alt.layer(points, *_essay_marker(essay, dy=-6, baseline="bottom")).properties(
         width=width,
         height=260,
         title=alt.Title(
@@ -244,18 +249,7 @@ def polls_chart(
     points = base.mark_point(filled=True, size=60).encode(
         shape=alt.Shape("series:N", legend=None), tooltip=tooltip
     )
-    essay_frame = pd.DataFrame({"date": [essay], "label": [ESSAY_LABEL]})
-    rule = (
-        alt.Chart(essay_frame)
-        .mark_rule(color="black", strokeDash=[6, 4], strokeWidth=1.5)
-        .encode(x="date:T")
-    )
-    label = (
-        alt.Chart(essay_frame)
-        .mark_text(align="right", dx=-6, dy=4, fontWeight="bold", baseline="top")
-        .encode(x="date:T", y=alt.value(0), text="label:N")
-    )
-    return alt.layer(lines, points, rule, label).properties(
+    return alt.layer(lines, points, *_essay_marker(essay, dy=4, baseline="top")).properties(
         width=width,
         height=300,
         title=alt.Title(
