@@ -34,7 +34,7 @@ test: $(STAMP) browser-deps
 
 # Re-run every notebook in place (as the static build does) before committing it.
 notebooks: $(STAMP)
-	$(BIN)/python -m widgets.execute book
+	$(BIN)/python -m widgets.common.execute book
 
 lint: $(STAMP)
 	$(BIN)/ruff format widgets tests benchmarks book/_ext

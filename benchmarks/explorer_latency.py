@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from widgets import explorer_model as m  # noqa: E402
-from widgets.explorer_ui import CeasefireExplorer, default_comparison  # noqa: E402
+from widgets.explorer import model as m  # noqa: E402
+from widgets.explorer.ui import CeasefireExplorer, default_comparison  # noqa: E402
 
 
 def measure(n: int = 300) -> dict[str, float]:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from widgets.common.paths import REPO_ROOT  # noqa: E402
+
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 
 

@@ -8,11 +8,10 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from widgets.common.paths import REPO_ROOT  # noqa: E402
 
 EXECUTE_ALL = textwrap.dedent(
     """

@@ -1,17 +1,26 @@
 """Models, data loading, charts and widgets for the module.
 
-Layers, kept apart:
-- ``widgets.data``: load and validate the CSV files in ``data/``;
-- model modules: pure functions, numbers in and numbers out;
-- ``widgets.charts`` and chart modules: Altair specifications;
-- UI modules: ipywidgets front-ends built on the above.
+One sub-package per topic of the book, each with the same layers:
+
+- ``model.py``: pure functions, numbers in and numbers out (no Altair, no ipywidgets);
+- ``charts.py``: Altair specifications;
+- ``ui.py``: ipywidgets front-ends built on the model and the charts;
+- ``static.py``: where a model is mirrored in the browser.
+
+``widgets.data`` loads and validates ``data/``; ``widgets.common`` holds what every
+topic uses (paths, validation, HTML, Vega helpers, the book's dates, notebook set-up).
+
+Importing ``widgets`` loads neither Altair nor ipywidgets.
 """
 
-from pathlib import Path
+from widgets.common.paths import DATA_DIR, REPO_ROOT
 
-from widgets.notebook import setup_notebook
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = REPO_ROOT / "data"
+def setup_notebook() -> None:
+    """Configure Altair for offline charts (see :func:`widgets.common.notebook.setup_notebook`)."""
+    from widgets.common.notebook import setup_notebook as _setup
+
+    _setup()
+
 
 __all__ = ["DATA_DIR", "REPO_ROOT", "setup_notebook"]

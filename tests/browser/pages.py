@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from widgets.common.paths import REPO_ROOT  # noqa: E402
 
 
 def toc_files(toc_path: Path = REPO_ROOT / "_toc.yml") -> list[str]:

@@ -11,14 +11,14 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from tests.browser.conftest import free_port
 
 pytestmark = pytest.mark.browser
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from widgets.common.paths import REPO_ROOT  # noqa: E402
+
 EXPLORER = "book/alternative/ceasefire_explorer.ipynb"
 RUN_TIMEOUT_MS = 120_000
 # Run-all is ignored until the notebook's kernel is connected and idle.

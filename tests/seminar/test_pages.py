@@ -1,0 +1,84 @@
+"""The seminar kit's pages keep instructor material and confidential briefs folded.
+
+A projected page must not reveal a role brief or a model answer: every such block is a
+dropdown admonition, and nothing is ever deleted from the source to hide it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from widgets.common.paths import REPO_ROOT
+
+SEMINAR = REPO_ROOT / "book" / "seminar"
+PAGES = sorted(SEMINAR.glob("*.md"))
+# An admonition: its opening fence, its title and its option lines.
+ADMONITION = re.compile(
+    r"^(`{3,})\{admonition\}\s*(?P<title>.*)\n(?P<options>(?::[^\n]*\n)*)", re.M
+)
+
+
+def admonitions(path: Path) -> list[tuple[str, str]]:
+    text = path.read_text(encoding="utf-8")
+    return [(m["title"].strip(), m["options"]) for m in ADMONITION.finditer(text)]
+
+
+def test_the_kit_pages_exist():
+    names = {p.stem for p in PAGES}
+    assert {"instructor_guide", "controversy", "roleplay", "roleplay_roles", "assignments"} <= names
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+def test_instructor_notes_are_folded(path):
+    for title, options in admonitions(path):
+        if title.lower().startswith("instructor notes"):
+            assert re.search(r":class:.*\bdropdown\b", options), f"{path.name}: {title!r}"
+            assert "instructor-note" in options, f"{path.name}: {title!r}"
+
+
+def test_every_role_brief_is_confidential_and_folded():
+    briefs = [
+        (title, options)
+        for title, options in admonitions(SEMINAR / "roleplay_roles.md")
+        if title.startswith("CONFIDENTIAL")
+    ]
+    parties = {title.split("—", 1)[1].strip().split(" (")[0] for title, _ in briefs}
+    for required in (
+        "Ukraine",
+        "Russia",
+        "United States",
+        "European guarantors",
+        "A NATO member opposed to Ukrainian membership",
+        "Mediator",
+    ):
+        assert required in parties, f"no confidential brief for {required}"
+    for title, options in briefs:
+        assert re.search(r":class:.*\bdropdown\b", options), f"{title!r} is not folded"
+
+
+def test_each_role_brief_has_its_parts_and_sources():
+    text = (SEMINAR / "roleplay_roles.md").read_text(encoding="utf-8")
+    blocks = re.split(r"^````\{admonition\} CONFIDENTIAL", text, flags=re.M)[1:]
+    assert len(blocks) >= 6
+    for block in blocks:
+        body = block.split("\n````", 1)[0]
+        name = body.splitlines()[0]
+        for part in (
+            "starting position",
+            "Interests",
+            "Red lines",
+            "What you can offer",
+            "Invented for the exercise",
+        ):
+            assert part in body, f"{name}: missing {part!r}"
+        assert "{cite:p}" in body, f"{name}: no source cited"
+
+
+def test_the_scenario_is_labelled_a_simulation_with_a_fictional_date():
+    text = (SEMINAR / "roleplay.md").read_text(encoding="utf-8")
+    assert "This is a simulation" in text
+    assert "fictional date" in text
+    assert "What is real" in text and "What is invented" in text

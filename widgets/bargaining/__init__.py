@@ -1,0 +1,1 @@
+"""Myth 1: the bargaining model of war."""

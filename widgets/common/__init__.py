@@ -1,0 +1,1 @@
+"""What every topic uses: paths, validation, HTML and Vega helpers, the book's dates."""

@@ -1,0 +1,1 @@
+"""Myth 2: credibility of extended deterrence."""

@@ -1,0 +1,1 @@
+"""The essay in brief: argument map and fact-check."""

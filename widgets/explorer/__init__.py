@@ -1,0 +1,1 @@
+"""The ceasefire-line explorer (Part III): model, charts, ipywidgets app, scenario files."""

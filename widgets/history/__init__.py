@@ -1,0 +1,1 @@
+"""Neutrality and guarantees in history (Part III)."""

@@ -1,0 +1,1 @@
+"""NATO: accession (Part I) and the consensus tracker (Myth 3)."""

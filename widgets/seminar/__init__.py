@@ -1,0 +1,1 @@
+"""The seminar kit: memo and argument-map checks, scenario tables."""

@@ -1,0 +1,124 @@
+"""Altair charts for the seminar kit's assignment notebooks."""
+
+from __future__ import annotations
+
+import textwrap
+
+import altair as alt
+import pandas as pd
+
+from widgets.seminar.model import KIND_LABELS, SeminarError
+
+#: Colours per node kind (Okabe-Ito hues, darkened for text contrast); the kind is also written
+#: in each label, so colour is never the only cue.
+KIND_COLOURS: dict[str, str] = {
+    "claim": "#000000",
+    "reason": "#0072B2",
+    "evidence": "#007A5A",
+    "assumption": "#A0457E",
+    "objection": "#B34700",
+    "reply": "#806000",
+}
+
+WRAP_CHARS = 72
+MIN_WRAP_CHARS = 36
+DEPTH_STEP_CHARS = 12
+LINE_PX = 15
+
+
+def argument_map_layout(rows: pd.DataFrame, wrap: int = WRAP_CHARS) -> pd.DataFrame:
+    """Positions for the nodes of :func:`widgets.seminar.model.argument_map_rows`:
+    ``x`` = depth, ``y`` = top of the node's label in lines, ``lines`` = wrapped label."""
+    needed = {"node", "kind", "text", "parent", "depth"}
+    if not isinstance(rows, pd.DataFrame) or not needed <= set(rows.columns) or rows.empty:
+        raise SeminarError("expected the table from argument_map_rows(...)")
+    out = rows.copy()
+    labels, tops, y = [], [], 0
+    for row in out.itertuples(index=False):
+        label = f"{KIND_LABELS[row.kind]} [{row.node}]: {row.text}"
+        # Deeper nodes start further right: wrap them narrower so no label leaves the chart.
+        width = max(MIN_WRAP_CHARS, wrap - DEPTH_STEP_CHARS * int(row.depth))
+        lines = textwrap.wrap(label, width=width) or [label]
+        labels.append(lines)
+        tops.append(y)
+        y += len(lines) + 1
+    out["lines"] = labels
+    out["y"] = tops
+    out["x"] = out["depth"].astype(int)
+    out["label_kind"] = out["kind"].map(KIND_LABELS)
+    return out
+
+
+def argument_map_chart(rows: pd.DataFrame, title: str = "Argument map") -> alt.LayerChart:
+    """A tree drawn top to bottom: each node's label indented by its depth, with a line
+    from each node to its parent. Colour and the written kind both mark the node type."""
+    layout = argument_map_layout(rows)
+    by_node = layout.set_index("node")
+    # Elbow connectors: down from the parent, then across to the child, so that no line
+    # crosses a label (labels sit to the right of their node).
+    edges = []
+    for r in layout.itertuples(index=False):
+        if not r.parent:
+            continue
+        px, py = int(by_node.loc[r.parent, "x"]), int(by_node.loc[r.parent, "y"])
+        edges.append({"x": px, "y": py, "x2": px, "y2": int(r.y)})
+        edges.append({"x": px, "y": int(r.y), "x2": int(r.x), "y2": int(r.y)})
+    height = LINE_PX * (int(layout["y"].max()) + len(layout["lines"].iloc[-1]) + 1)
+    x_scale = alt.Scale(domain=[0, 8])
+    y_scale = alt.Scale(domain=[-1, int(layout["y"].max()) + 4], reverse=True)
+    lines = (
+        alt.Chart(pd.DataFrame(edges, columns=["x", "y", "x2", "y2"]))
+        .mark_rule(color="#999999")
+        .encode(
+            x=alt.X("x:Q", scale=x_scale, axis=None),
+            y=alt.Y("y:Q", scale=y_scale, axis=None),
+            x2="x2:Q",
+            y2="y2:Q",
+        )
+    )
+    points = (
+        alt.Chart(layout)
+        .mark_point(filled=True, size=60)
+        .encode(
+            x=alt.X("x:Q", scale=x_scale, axis=None),
+            y=alt.Y("y:Q", scale=y_scale, axis=None),
+            color=alt.Color(
+                "label_kind:N",
+                title="Kind of node",
+                scale=alt.Scale(
+                    domain=[KIND_LABELS[k] for k in KIND_COLOURS],
+                    range=list(KIND_COLOURS.values()),
+                ),
+            ),
+            tooltip=[alt.Tooltip("node:N", title="Node"), alt.Tooltip("text:N", title="Text")],
+        )
+    )
+    labels = (
+        alt.Chart(layout)
+        .mark_text(align="left", baseline="top", dx=8, dy=-6, fontSize=12, lineHeight=LINE_PX)
+        .encode(
+            x=alt.X("x:Q", scale=x_scale, axis=None),
+            y=alt.Y("y:Q", scale=y_scale, axis=None),
+            text="lines:N",
+            color=alt.Color(
+                "label_kind:N",
+                legend=None,
+                scale=alt.Scale(
+                    domain=[KIND_LABELS[k] for k in KIND_COLOURS], range=list(KIND_COLOURS.values())
+                ),
+            ),
+        )
+    )
+    counts = layout["kind"].value_counts()
+    summary = ", ".join(
+        f"{int(counts.get(k, 0))} {KIND_LABELS[k].lower()}" for k in KIND_COLOURS if k != "claim"
+    )
+    return (lines + points + labels).properties(
+        title=title,
+        width=640,
+        height=max(120, height),
+        description=(
+            f"{title}: a tree with the main claim at the top and, indented below it, {summary}. "
+            "Each node's kind and text are written in its label."
+        ),
+    )
