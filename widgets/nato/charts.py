@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from widgets.nato.model import POSITION_LABELS, POSITIONS, YES_RULE_LABELS, YES_RULES
-from widgets.nato.positions import PERIODS
+from widgets.nato.positions import PERIODS, period_labels
 
 COLORS: dict[str, str] = {
     "supports_membership_now": "#1b7837",
@@ -67,7 +67,7 @@ def consensus_chart(members: pd.DataFrame) -> alt.VConcatChart:
         name="period",
         value="essay",
         bind=alt.binding_radio(
-            options=list(PERIODS), labels=list(PERIODS.values()), name="Positions: "
+            options=list(PERIODS), labels=list(period_labels().values()), name="Positions: "
         ),
     )
     rule = alt.param(

@@ -19,7 +19,7 @@ from widgets.nato.model import (
     invitation_consensus,
     ratification,
 )
-from widgets.nato.positions import PERIODS, positions_for
+from widgets.nato.positions import period_labels, positions_for
 
 _OPTIONS = [(POSITION_LABELS[p], p) for p in POSITIONS]
 
@@ -30,7 +30,7 @@ class ConsensusExplorer:
     def __init__(self, members: pd.DataFrame, period: str = "essay") -> None:
         self.members = members
         self.period = w.ToggleButtons(
-            options=[(label, key) for key, label in PERIODS.items()],
+            options=[(label, key) for key, label in period_labels().items()],
             value=period,
             description="Positions:",
             style={"description_width": "initial"},
