@@ -73,7 +73,10 @@ def test_latest_is_each_members_newest_dated_statement():
     later = load_resource("nato_positions")
     tracked = members_with_positions().set_index("iso3")
     for iso in members.index:
-        dates = [members.at[iso, "position_date"], *later.loc[later["iso3"] == iso, "position_date"]]
+        dates = [
+            members.at[iso, "position_date"],
+            *later.loc[later["iso3"] == iso, "position_date"],
+        ]
         newest = max(d for d in dates if not pd.isna(d))
         assert tracked.at[iso, "latest_date"] == newest, iso
         assert tracked.at[iso, "latest_carried"] == (iso not in set(later["iso3"])), iso

@@ -32,7 +32,9 @@ def _latest_statements(members: pd.DataFrame, later: pd.DataFrame, cutoff) -> pd
     every = pd.concat([essay_rows, later_rows], ignore_index=True)
     every = every[every["position_date"] <= pd.Timestamp(cutoff)]
     # A later table row wins a tie of dates: concat order puts it last.
-    return every.sort_values("position_date", kind="stable").groupby("iso3").tail(1).set_index("iso3")
+    return (
+        every.sort_values("position_date", kind="stable").groupby("iso3").tail(1).set_index("iso3")
+    )
 
 
 def members_with_positions(data_dir: Path | str | None = None) -> pd.DataFrame:
