@@ -15,8 +15,8 @@ import json
 
 import altair as alt
 
-from widgets.explorer.actors import Evaluation
 from widgets.explorer import legacy_charts
+from widgets.explorer.actors import Evaluation
 from widgets.explorer.legacy_charts import BINDINGS_CSS  # noqa: F401
 from widgets.explorer.model import ACTORS
 
