@@ -28,6 +28,7 @@ def static_explorer(data, *args, **kwargs):
 
     return legacy_charts.static_explorer(legacy_model.ExplorerData.load(), *args, **kwargs)
 
+
 DIVERGING = alt.Scale(scheme="blueorange", domainMid=0, reverse=True)
 
 
