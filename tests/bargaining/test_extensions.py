@@ -17,7 +17,7 @@ from widgets.bargaining.model import (
     explain,
     screening_offer,
 )
-from widgets.deterrence.model import PRESETS, evaluate
+from widgets.deterrence.model import MEMBER_CRITICS, PRESETS, evaluate
 
 unit = st.floats(0, 1, allow_nan=False)
 cost = st.floats(0, 0.5, allow_nan=False)
@@ -121,7 +121,7 @@ def test_accession_shift_is_minus_p_times_intervention_probability():
 
 def test_credibility_from_myth_2_feeds_the_commitment_problem():
     # Member preset: q = (5 + 2) / (5 + 2 + 7) = 0.5, so shift = -0.4 * 0.5 = -0.2.
-    q = evaluate(PRESETS["Ukraine as a NATO member"]).intervention_probability
+    q = evaluate(PRESETS[MEMBER_CRITICS]).intervention_probability
     assert q == pytest.approx(0.5)
     shift = accession_shift(0.4, q)
     # |shift| 0.2 <= c_R + c_U = 0.25: today [0.30, 0.55], after [0.10, 0.35], both [0.30, 0.35].
