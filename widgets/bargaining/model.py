@@ -152,7 +152,7 @@ class BargainingInputs:
     @property
     def expected_shift(self) -> float:
         """The shift weighted by Moscow's belief that it happens."""
-        return self.accession_belief * self.shift
+        return self.accession_belief * self.shift + 0.0  # no "-0.00" in readouts
 
     @property
     def p_future(self) -> float:
