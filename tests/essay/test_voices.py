@@ -54,7 +54,7 @@ def test_every_panel_has_two_per_side_and_a_ukrainian_voice():
 
 
 def test_every_citation_key_is_in_a_bibliography():
-    missing = {r["citation_key"] for r in _raw_rows()} - _bib_keys()
+    missing = {r["source_key"] for r in _raw_rows()} - _bib_keys()
     assert not missing
 
 
@@ -63,7 +63,7 @@ def test_panel_cites_each_key_once_and_lists_every_advocate():
     for chapter in CHAPTERS:
         text = panel_markdown(voices, chapter)
         expected = list(
-            dict.fromkeys(r["citation_key"] for r in _raw_rows() if r["chapter"] == chapter)
+            dict.fromkeys(r["source_key"] for r in _raw_rows() if r["chapter"] == chapter)
         )
         cited = re.search(r"\{cite:p\}`([^`]*)`", text).group(1).split(",")
         assert cited == expected

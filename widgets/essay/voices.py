@@ -86,7 +86,7 @@ def _rows(voices: pd.DataFrame, chapter: str) -> pd.DataFrame:
 
 def citation_keys(voices: pd.DataFrame, chapter: str) -> list[str]:
     """Bibliography keys of one panel, each once, in the order they appear."""
-    return list(dict.fromkeys(_rows(voices, chapter)["citation_key"]))
+    return list(dict.fromkeys(_rows(voices, chapter)["source_key"]))
 
 
 def _card(row: pd.Series) -> str:
@@ -96,7 +96,7 @@ def _card(row: pd.Series) -> str:
         f"<strong>{e(row['name'])}</strong> "
         f"<span>({e(row['role'])}; {e(row['country'])}; {e(row['date'])})</span><br>"
         f"{e(row['thesis'])} "
-        f'<a href="{e(row["url"], quote=True)}">text read</a>'
+        f'<a href="{e(row["source_url"], quote=True)}">text read</a>'
         "</li>"
     )
 
