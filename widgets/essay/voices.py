@@ -96,7 +96,8 @@ def _card(row: pd.Series) -> str:
         f"<strong>{e(row['name'])}</strong> "
         f"<span>({e(row['role'])}; {e(row['country'])}; {e(row['date'])})</span><br>"
         f"{e(row['thesis'])} "
-        f'<a href="{e(row["source_url"], quote=True)}">text read</a>'
+        f'<a href="{e(row["source_url"], quote=True)}" '
+        f'aria-label="{e("Text read for " + row["name"], quote=True)}">text read</a>'
         "</li>"
     )
 
