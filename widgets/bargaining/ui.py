@@ -84,7 +84,10 @@ class BargainingExplorer(ControlPanel):
             "p": _slider("Russia's expected war outcome p (0 to 1)", d["p"], 0, 1),
             "cost_russia": _slider("Russia's cost of war c_R", d["cost_russia"], 0, 0.5),
             "cost_ukraine": _slider("Ukraine's cost of war c_U", d["cost_ukraine"], 0, 0.5),
-            "shift": _slider("Expected shift in p after a deal", d["shift"], -0.5, 0.5),
+            "shift": _slider("Shift in p if the feared change happens", d["shift"], -0.5, 0.5),
+            "accession_belief": _slider(
+                "Moscow's belief that it happens b", d["accession_belief"], 0, 1
+            ),
             "neutrality": w.Checkbox(
                 value=d["neutrality"],
                 description="Membership taken off the table (neutrality)",
@@ -113,9 +116,9 @@ class BargainingExplorer(ControlPanel):
         self.widget = w.VBox(
             [
                 w.HTML(
-                    "<p><b>Bargaining model.</b> x = Russia's share of the contested stakes "
-                    "(0 to 1). All numbers are your assumptions; this is a teaching model, "
-                    "not a forecast.</p>"
+                    "<p><b>Bargaining model.</b> x = Russia's share of the contested territory "
+                    "(0 to 1); alignment is a separate yes/no issue. All numbers are your "
+                    "assumptions; this is a teaching model, not a forecast.</p>"
                 ),
                 *self.controls.values(),
                 self.picture,
