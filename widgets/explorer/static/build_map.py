@@ -19,7 +19,8 @@ What this script does, so that the result can be checked and rebuilt:
    Crimea's tip; the Crimea path is kept whole underneath, so the two units together cover
    exactly the source map's peninsula.
 
-Run: ``python -m widgets.explorer.static.build_map path/to/ukraine.svg`` (writes data/).
+Run: ``python widgets/explorer/static/build_map.py path/to/ukraine.svg`` from the repository
+root with the repository on PYTHONPATH (writes data/map_units.csv).
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ SVG_IDS = {
 SEVASTOPOL_AREA_KM2 = 864.0
 CRIMEA_AREA_KM2 = 26081.0
 #: Where a label sits better than at the centroid (map units).
-LABEL_NUDGE = {"UA-30": (0.0, -14.0), "UA-32": (-22.0, 18.0), "UA-40": (-34.0, 14.0)}
+LABEL_NUDGE = {"UA-30": (0.0, -14.0), "UA-32": (-22.0, 18.0), "UA-40": (-62.0, -4.0)}
 TOLERANCE = 0.35
 
 TOKEN = re.compile(r"[MmLlHhVvCcZz]|-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?")
