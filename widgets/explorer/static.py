@@ -21,10 +21,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from widgets.common.paths import REPO_ROOT
 from widgets.explorer import model as m
 from widgets.explorer import scenario as sc
 
 ASSET_DIR = Path(__file__).parent / "static"
+BUNDLE_CACHE = REPO_ROOT / "_build" / "static-explorer"
 SCRIPTS = ("model.js", "explorer.js")
 STYLE = "explorer.css"
 
@@ -208,13 +210,22 @@ def show(data: m.ExplorerData | None = None):
     return HTML(explorer_html(data, element_id="ceasefire-static-explorer"))
 
 
-def vega_bundle() -> str:
-    """vega + vega-lite + vega-embed in one classic script, as the book serves it."""
+def vega_bundle(cache_dir: Path | None = BUNDLE_CACHE) -> str:
+    """vega + vega-lite + vega-embed in one classic script, as the book serves it
+    (``book/_ext/offline_assets.py``); kept in ``cache_dir`` because building it is slow."""
     import vl_convert
     from altair.vegalite.v6 import display
 
+    cached = cache_dir / f"vega-bundle-{display.VEGALITE_VERSION}.js" if cache_dir else None
+    if cached and cached.exists():
+        return cached.read_text(encoding="utf-8")
     major_minor = ".".join(display.VEGALITE_VERSION.split(".")[:2])
-    return "(function(){\n" + vl_convert.javascript_bundle(vl_version=major_minor) + "\n})();\n"
+    # The bundle is an ES module; wrapped in a function it runs as a classic script.
+    bundle = "(function(){\n" + vl_convert.javascript_bundle(vl_version=major_minor) + "\n})();\n"
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(bundle, encoding="utf-8")
+    return bundle
 
 
 def standalone_page(data: m.ExplorerData | None = None, bundle_src: str = "vega-bundle.js") -> str:

@@ -381,7 +381,8 @@
 
   Explorer.prototype.buildUnitTable = function () {
     var self = this;
-    var details = el("details", { class: "ce-table-box" });
+    var details = el("details", { class: "ce-table-box", open: this.tableOpen });
+    details.addEventListener("toggle", function () { self.tableOpen = details.open; });
     details.appendChild(el("summary", { text: "Table of the line shown: every unit's share, with a control per unit" }));
     var table = el("table", { class: "ce-table" });
     table.appendChild(el("caption", { text: "Share of each unit's area under Russian control (line shown on the map)" }));
@@ -1023,6 +1024,7 @@
     var ink = style.getPropertyValue("--ce-ink").trim() || "#222";
     var muted = style.getPropertyValue("--ce-muted").trim() || "#555";
     var actors = this.payload.actors.map(function (a) { return a.short_label; });
+    var narrow = this.root.getBoundingClientRect().width < 560;
     return {
       $schema: "https://vega.github.io/schema/vega-lite/v6.json",
       width: "container",
@@ -1031,9 +1033,9 @@
       data: { name: "rows", values: rows },
       encoding: {
         y: { field: "package", type: "nominal", sort: { field: "order" }, title: null,
-          axis: { labelLimit: 160 } },
+          axis: { labelLimit: narrow ? 110 : 180 } },
         yOffset: { field: "actor", sort: actors },
-        x: { field: "gain", type: "quantitative", title: "Gain over no deal (expected score V − no-deal score)" }
+        x: { field: "gain", type: "quantitative", title: ["Gain over no deal", "(expected score V − no-deal score)"] }
       },
       layer: [
         {
@@ -1048,7 +1050,7 @@
       ],
       config: {
         axis: { labelColor: ink, titleColor: ink, gridColor: muted, gridOpacity: 0.3, domainColor: muted, tickColor: muted },
-        legend: { labelColor: ink, titleColor: ink, orient: "bottom", direction: "horizontal" },
+        legend: { labelColor: ink, titleColor: ink, orient: "bottom", direction: "horizontal", columns: narrow ? 2 : 4 },
         view: { stroke: null }
       }
     };

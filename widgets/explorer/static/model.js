@@ -475,7 +475,7 @@
     try {
       raw = JSON.parse(textValue);
     } catch (error) {
-      fail("", "not valid JSON (" + error.message + ")");
+      fail("file", "not valid JSON (" + error.message + ")");
     }
     return this.validateScenario(raw);
   };
