@@ -19,10 +19,9 @@ import pytest
 
 from tests.browser.conftest import _QuietHandler
 from widgets.common.paths import DATA_DIR, REPO_ROOT
-from widgets.explorer import actors, sensitivity
+from widgets.explorer import actors, sensitivity, static
 from widgets.explorer import model as m
 from widgets.explorer import scenario as sc
-from widgets.explorer import static
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = REPO_ROOT / "_build" / "screenshots"
