@@ -16,11 +16,7 @@ import json
 import altair as alt
 
 from widgets.explorer.actors import Evaluation
-from widgets.explorer.legacy_charts import BINDINGS_CSS, static_explorer  # noqa: F401
 from widgets.explorer.model import ACTORS
-
-# The static page's chart (static_explorer) is rebuilt on its own; it is re-exported here so
-# that the book's cell that draws it keeps working in the meantime.
 
 DIVERGING = alt.Scale(scheme="blueorange", domainMid=0, reverse=True)
 
