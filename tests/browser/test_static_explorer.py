@@ -168,6 +168,7 @@ def test_a_link_reproduces_the_view(explorer, open_page):
     page, _ = explorer()
     change_some_settings(page)
     state = exported(page)
+    page.click(".ce-copy")  # writes the view into the address at once
     url = page.url
     assert "#ce=" in url
     table = page.inner_text(".ce-rank-table")

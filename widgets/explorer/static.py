@@ -179,9 +179,16 @@ def _asset(name: str) -> str:
     return (ASSET_DIR / name).read_text(encoding="utf-8")
 
 
-def _script_safe(text: str) -> str:
-    """Text that cannot end the <script> element it sits in."""
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+def _script_safe(code: str) -> str:
+    """Script code that cannot end the <script> element it sits in."""
+    if "<!--" in code or "<script" in code.lower():
+        raise ValueError("the explorer's scripts must not contain '<!--' or '<script'")
+    return code.replace("</", "<\\/")
+
+
+def _json_safe(text: str) -> str:
+    """JSON for a <script> element: every '<' escaped (still the same JSON)."""
+    return text.replace("<", "\\u003c")
 
 
 def explorer_html(data: m.ExplorerData | None = None, element_id: str | None = None) -> str:
@@ -197,7 +204,7 @@ def explorer_html(data: m.ExplorerData | None = None, element_id: str | None = N
         '<p class="ce-status" role="status"></p>\n'
         '<div class="ce-body"><noscript><p>The explorer needs JavaScript; the tables of this '
         "chapter hold the same data.</p></noscript></div>\n"
-        f'<script type="application/json" id="{element_id}-data">{_script_safe(body)}</script>\n'
+        f'<script type="application/json" id="{element_id}-data">{_json_safe(body)}</script>\n'
         f"<script>{_script_safe(scripts)}</script>\n"
         "</div>\n"
     )

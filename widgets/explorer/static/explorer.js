@@ -10,6 +10,7 @@
 
   var HASH_KEY = "ce=";
   var SVG_NS = "http://www.w3.org/2000/svg";
+  var RENDERER = window.CE_RENDERER || "svg";
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -71,6 +72,7 @@
     this.build();
     this.update();
     var self = this;
+    window.addEventListener("pagehide", function () { self.writeHash(); });
     window.addEventListener("hashchange", function () {
       var incoming = self.readHash(true);
       if (incoming) self.load(incoming, "Loaded the scenario in the link.");
@@ -102,7 +104,21 @@
     return null;
   };
 
+  /** Keep the hash in step without rewriting the address on every keystroke (slow). */
+  Explorer.prototype.scheduleHash = function () {
+    var self = this;
+    if (this.hashTimer) return;
+    this.hashTimer = window.setTimeout(function () {
+      self.hashTimer = null;
+      self.writeHash();
+    }, 250);
+  };
+
   Explorer.prototype.writeHash = function () {
+    if (this.hashTimer) {
+      window.clearTimeout(this.hashTimer);
+      this.hashTimer = null;
+    }
     var encoded = HASH_KEY + encodeURIComponent(JSON.stringify(this.exported()));
     if (window.location.hash.replace(/^#/, "") !== encoded) {
       window.history.replaceState(null, "", "#" + encoded);
@@ -771,7 +787,7 @@
     this.updateUnitEditor();
     this.updateCards(result);
     this.updateResults(result);
-    this.writeHash();
+    this.scheduleHash();
     this.drawChart(result);
     this.timings.lastUpdateMs = performance.now() - t0;
   };
@@ -794,9 +810,14 @@
     this.root.querySelectorAll(".ce-unit").forEach(function (node) {
       var code = node.getAttribute("data-code");
       var u = self.model.unitIndex[code];
-      node.style.fill = self.colour(shares[code]);
-      node.setAttribute("aria-label", u.name + ": " + round(shares[code], 1) + " % under Russian control on the line of " + name +
-        (line.overrides[code] !== undefined ? " (changed)" : ""));
+      var fill = self.colour(shares[code]);
+      if (node.getAttribute("data-fill") !== fill) {
+        node.style.fill = fill;
+        node.setAttribute("data-fill", fill);
+      }
+      var label = u.name + ": " + round(shares[code], 1) + " % under Russian control on the line of " + name +
+        (line.overrides[code] !== undefined ? " (changed)" : "");
+      if (node.getAttribute("aria-label") !== label) node.setAttribute("aria-label", label);
       node.classList.toggle("ce-changed", line.overrides[code] !== undefined);
     });
     this.root.querySelectorAll(".ce-labels text").forEach(function (node) {
@@ -805,10 +826,11 @@
     var preset = this.model.presets[line.preset];
     this.root.querySelectorAll(".ce-share").forEach(function (input) {
       var code = input.getAttribute("data-code");
-      if (document.activeElement !== input) input.value = round(shares[code], 1);
+      var value = String(round(shares[code], 1));
+      if (document.activeElement !== input && input.value !== value) input.value = value;
     });
     this.root.querySelectorAll(".ce-preset-share").forEach(function (cell) {
-      cell.textContent = round(preset.shares[cell.getAttribute("data-code")], 1);
+      setText(cell, String(round(preset.shares[cell.getAttribute("data-code")], 1)));
     });
     var bar = this.root.querySelector(".ce-legend-bar");
     if (bar) bar.style.background = "linear-gradient(to right," + [0, 25, 50, 75, 100].map(function (v) { return self.colour(v); }).join(",") + ")";
@@ -846,6 +868,24 @@
     return rows;
   };
 
+  /** Set a node's text only when it changes (unchanged text costs no layout). */
+  function setText(node, value) {
+    if (node.textContent !== value) node.textContent = value;
+  }
+
+  /** Fill a list-like element with one child per item, reusing the children it has. */
+  function fillList(parent, items, make) {
+    while (parent.children.length > items.length) parent.removeChild(parent.lastChild);
+    items.forEach(function (item, i) {
+      var node = parent.children[i];
+      if (!node) {
+        node = make(item);
+        parent.appendChild(node);
+      }
+      setText(node, item);
+    });
+  }
+
   Explorer.prototype.updateCards = function (result) {
     var self = this;
     this.root.querySelectorAll(".ce-indicators").forEach(function (dl) {
@@ -853,27 +893,25 @@
       var rows = index < 0
         ? self.indicatorRows(result.noDeal, 100, false)
         : self.indicatorRows(result.packages[index].values, result.packages[index].risk_pct, result.packages[index].agreement);
-      dl.textContent = "";
-      rows.forEach(function (row) {
-        dl.appendChild(el("dt", { text: row[0] }));
-        dl.appendChild(el("dd", { text: row[1] }));
-      });
+      var flat = [];
+      rows.forEach(function (row) { flat.push(row[0], row[1]); });
+      fillList(dl, flat, function () { return el(dl.children.length % 2 ? "dd" : "dt"); });
     });
     this.root.querySelectorAll(".ce-provenance[data-package]").forEach(function (p) {
       var index = Number(p.getAttribute("data-package"));
       var line = index < 0 ? self.scenario.no_deal : self.scenario.packages[index];
-      p.textContent = self.provenance(line);
+      setText(p, self.provenance(line));
     });
     this.root.querySelectorAll(".ce-terms").forEach(function (ul) {
       var pkg = self.scenario.packages[Number(ul.getAttribute("data-package"))];
       var arrangement = self.model.arrangements[pkg.arrangement];
-      ul.textContent = "";
+      var items = [];
       self.payload.terms.forEach(function (term) {
         var value = arrangement.terms[term.id];
-        if (!value) return;
-        ul.appendChild(el("li", { text: term.label + (value === 1 ? "" : " (" + round(value, 2) + ")") }));
+        if (value) items.push(term.label + (value === 1 ? "" : " (" + round(value, 2) + ")"));
       });
-      if (!ul.children.length) ul.appendChild(el("li", { text: "none of the listed terms" }));
+      if (!items.length) items.push("none of the listed terms");
+      fillList(ul, items, function () { return el("li"); });
     });
   };
 
@@ -973,32 +1011,39 @@
     fragBox.appendChild(el("div", { class: "ce-scroll", tabindex: "0", role: "region", "aria-label": "Fragility table" }, [ft]));
   };
 
-  /** One sentence in words about what the numbers say (ties named as ties). */
+  /** What the numbers say, in words: who is first, which packages tie and why. */
   Explorer.prototype.summaryText = function (result) {
     var self = this;
     var view = this.scenario.view_actor;
     var score = result.scores[view];
     if (!score) return "";
-    var order = score.ranking;
-    var best = score.packages[order[0]];
-    var tied = order.filter(function (i) { return Math.abs(score.packages[i].V - best.V) <= 1e-9; });
-    var text;
-    if (tied.length === order.length && order.length > 1) {
-      text = "For " + this.actorLabel(view) + " every package scores the same: with these inputs nothing separates them.";
-    } else if (tied.length > 1) {
-      text = "For " + this.actorLabel(view) + ", " + tied.map(function (i) { return self.packageLabel(i); }).join(" and ") +
-        " tie for first place.";
+    var who = this.actorLabel(view);
+    var groups = {};
+    score.packages.forEach(function (row) { (groups[row.rank] = groups[row.rank] || []).push(row.index); });
+    var ranks = Object.keys(groups).map(Number).sort(function (a, b) { return a - b; });
+    var names = function (list) {
+      return list.map(function (i) { return "package " + (i + 1); }).join(list.length > 2 ? ", " : " and ");
+    };
+    var parts = [];
+    if (ranks.length === 1 && score.packages.length > 1) {
+      parts.push("For " + who + " every package scores the same: with these inputs nothing separates them.");
     } else {
-      text = "For " + this.actorLabel(view) + ", " + this.packageLabel(order[0]) + " ranks first.";
+      var first = groups[ranks[0]];
+      parts.push("For " + who + ", " + names(first) + (first.length > 1 ? " tie for first place." : " ranks first."));
+      ranks.slice(1).forEach(function (r) {
+        if (groups[r].length > 1) parts.push(names(groups[r]).replace(/^p/, "P") + " tie with each other.");
+      });
     }
+    var termWeights = this.payload.terms.some(function (t) { return score.weights[t.id] !== 0; });
     var arrangements = {};
     this.scenario.packages.forEach(function (p) { arrangements[p.arrangement] = true; });
-    var termWeights = this.payload.terms.some(function (t) { return score.weights[t.id] !== 0; });
     if (Object.keys(arrangements).length > 1 && !termWeights) {
-      text += " The arrangements differ, but no weight of " + this.actorLabel(view) +
-        " is on an arrangement term, so only the lines and your estimates separate the packages.";
+      parts.push("No weight of " + who + " is on an arrangement term, so packages that differ only " +
+        "in their arrangement tie; what separates packages here is their line (territory, people, " +
+        "output, ports, assets) and your estimates of risk and attainability.");
     }
-    return text + " These results follow from your inputs, not from the data alone.";
+    parts.push("These results follow from your inputs (weights and estimates), not from the data alone.");
+    return parts.join(" ");
   };
 
   // ----------------------------------------------------------------- the chart
@@ -1025,9 +1070,12 @@
     var muted = style.getPropertyValue("--ce-muted").trim() || "#555";
     var actors = this.payload.actors.map(function (a) { return a.short_label; });
     var narrow = this.root.getBoundingClientRect().width < 560;
+    this.chartRoom = this.root.querySelector(".ce-chart").getBoundingClientRect().width;
     return {
       $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-      width: "container",
+      // A fixed plot width ("pad" autosize) redraws faster than "container" (no refit).
+      width: Math.max(120, Math.floor(this.chartRoom) - (narrow ? 150 : 230)),
+      autosize: { type: "pad" },
       height: { step: 14 },
       background: null,
       data: { name: "rows", values: rows },
@@ -1072,9 +1120,12 @@
       this.chartReady.then(function () { self.drawChart(self.result); });
       return;
     }
-    this.chartReady = window.vegaEmbed(box, this.chartSpec(rows), { actions: false, renderer: "svg" }).then(function (out) {
+    this.chartReady = window.vegaEmbed(box, this.chartSpec(rows), { actions: false, renderer: RENDERER }).then(function (out) {
       self.view = out.view;
-      if (self.timings.firstChartMs === null) self.timings.firstChartMs = performance.now() - self.started;
+      if (self.timings.firstChartMs === null) {
+        self.timings.firstChartMs = performance.now() - self.started;
+        self.timings.firstChartAt = performance.now(); // since the page's navigation began
+      }
       box.setAttribute("data-ready", "true");
       self.chartReady = null;
     }).catch(function (error) {
@@ -1112,8 +1163,14 @@
       if (window.ResizeObserver) {
         new ResizeObserver(function () {
           var width = root.getBoundingClientRect().width;
+          var wasNarrow = root.classList.contains("ce-narrow");
           root.classList.toggle("ce-narrow", width < 560);
           root.classList.toggle("ce-wide", width >= 1100);
+          // The chart has a fixed width (quicker to redraw): draw it again when the room changes.
+          var ex = root.ceExplorer;
+          var box = root.querySelector(".ce-chart");
+          var room = box ? box.getBoundingClientRect().width : 0;
+          if (ex.view && (wasNarrow !== (width < 560) || Math.abs(room - ex.chartRoom) > 24)) ex.redrawChart();
         }).observe(root);
       }
     });
