@@ -36,6 +36,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 LOCAL = ("http://127.0.0.1", "data:", "blob:", "about:")
 CHART = ".ce-chart svg.marks"
 BOOK_PAGE = "book/alternative/ceasefire_explorer.html"
+FIRST_CHART_JS = "document.querySelector('.ce-root').ceExplorer.timings.firstChartAt"
 
 # Change one control at a time (a weight, a unit's share, a feature box, an estimate) and time
 # each change until the next animation frame, i.e. until the browser can paint the result.
@@ -118,9 +119,7 @@ def measure(folder: Path, page_path: str, runs: int = 5, rounds: int = 40) -> di
                 page.on("requestfinished", lambda request: fetched.add(request.url))
             page.goto(f"{base}/{page_path}", wait_until="commit")
             page.wait_for_selector(CHART, timeout=30_000)
-            first_chart.append(
-                page.evaluate("document.querySelector('.ce-root').ceExplorer.timings.firstChartAt")
-            )
+            first_chart.append(page.evaluate(FIRST_CHART_JS))
             if run == runs - 1:
                 page.wait_for_load_state("networkidle")
                 page.evaluate(
@@ -144,10 +143,17 @@ def measure(folder: Path, page_path: str, runs: int = 5, rounds: int = 40) -> di
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--book", action="store_true", help="measure the built chapter")
+    parser.add_argument(
+        "--book",
+        nargs="?",
+        const=ROOT / "_build" / "html",
+        type=Path,
+        metavar="HTML_DIR",
+        help="measure the built chapter (default folder: _build/html)",
+    )
     args = parser.parse_args()
     if args.book:
-        folder = ROOT / "_build" / "html"
+        folder = args.book
         if not (folder / BOOK_PAGE).exists():
             sys.exit(f"no built chapter at {folder / BOOK_PAGE}: build the book first")
         figures = measure(folder, BOOK_PAGE)
