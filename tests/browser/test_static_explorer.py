@@ -12,6 +12,7 @@ import functools
 import http.server
 import json
 import random
+import re
 import threading
 from pathlib import Path
 
@@ -319,15 +320,28 @@ def test_a_bad_pasted_or_uploaded_file_shows_a_message_and_changes_nothing(
     assert exported(page) == state
 
 
-def test_a_bad_value_in_a_good_file_names_the_field(explorer, data):
+BAD_VALUES = [
+    (lambda o: o["packages"][1].update(overrides={"UA-14": 140}), "packages[1].overrides.UA-14"),
+    (lambda o: o["weights"]["ukraine"].update(territory=11), "weights.ukraine.territory"),
+    (lambda o: o["packages"][0].update(arrangement="nato_path"), "packages[0].arrangement"),
+    (lambda o: o.update(view_actor="china"), "view_actor"),
+    (lambda o: o["feature_effect_pct"].pop("monitors"), "feature_effect_pct"),
+    (lambda o: o["no_deal"].update(preset="no_such_line"), "no_deal.preset"),
+]
+
+
+@pytest.mark.parametrize(("spoil", "field"), BAD_VALUES)
+def test_a_bad_value_in_a_good_file_names_the_field(explorer, data, spoil, field):
     page, _ = explorer()
     obj = sc.to_dict(data, m.default_inputs(data))
-    obj["packages"][1]["overrides"] = {"UA-14": 140}
+    spoil(obj)
+    with pytest.raises(sc.ScenarioError, match=re.escape(field)):
+        sc.from_dict(data, obj)  # the Python explorer refuses it too
     state = exported(page)
     page.evaluate(
         "text => document.querySelector('.ce-root').ceExplorer.loadText(text)", json.dumps(obj)
     )
-    assert "packages[1].overrides.UA-14" in error_text(page)
+    assert field in error_text(page)
     assert exported(page) == state
     # A broken link pasted on an open page is refused the same way.
     page.evaluate("location.hash = 'ce=%7Bnope'")
