@@ -116,9 +116,17 @@ def test_files_that_are_not_scenarios(text, message):
 
 
 def test_version_1_files_are_rejected_saying_what_changed():
-    text = (
-        REPO / "widgets/explorer/../../book/seminar/assignments/example_scenario.json"
-    ).read_text()
+    text = (REPO / "book/seminar/assignments/example_scenario_v1.json").read_text()
     with pytest.raises(sc.ScenarioError, match="version-1 file") as info:
         sc.import_json(m.ExplorerData.load(), text)
     assert "four actors" in str(info.value) and "third_party_guarantee" in str(info.value)
+
+
+def test_the_shipped_example_file_is_current():
+    """Refresh with: python -m widgets.explorer.examples"""
+    from widgets.explorer import examples
+
+    data = m.ExplorerData.load()
+    assert sc.import_json(data, examples.EXAMPLE_PATH.read_bytes()) == examples.article_3_example(
+        data
+    )
