@@ -193,6 +193,13 @@ def test_a_downloaded_file_imports_in_python_with_the_same_scores(explorer, data
         got = [row["V"] for row in browser["scores"][actor]["packages"]]
         assert got == pytest.approx(list(evaluation.value[actor]), abs=1e-12)
     assert json.loads(text) == sc.to_dict(data, inputs)  # the file is the canonical export
+    # Uploaded again on a fresh view, the file restores the same view.
+    state = exported(page)
+    page.click("text=Back to the defaults")
+    assert exported(page) != state
+    page.set_input_files("#ceasefire-static-explorer-file", info.value.path())
+    page.wait_for_function("document.querySelector('.ce-status').textContent.includes('Loaded')")
+    assert exported(page) == state and not error_text(page)
 
 
 # --------------------------------------------------------------------------- parity
