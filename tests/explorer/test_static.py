@@ -83,3 +83,14 @@ def test_the_fragment_loads_nothing_from_the_network_and_cannot_end_its_scripts_
     json_part = json_part.split("</script>", 1)[0]
     assert "<" not in json_part
     assert json.loads(json_part)["units"]
+
+
+def test_the_chapter_stores_the_current_page(data):
+    """The chapter's stored output is what static.show() draws now (re-run the cell if not)."""
+    from widgets.common.paths import REPO_ROOT
+
+    notebook = REPO_ROOT / "book" / "alternative" / "ceasefire_explorer.ipynb"
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    (cell,) = [c for c in cells if "static.show()" in "".join(c["source"])]
+    stored = "".join(cell["outputs"][0]["data"]["text/html"])
+    assert stored == static.explorer_html(data, element_id="ceasefire-static-explorer")
