@@ -28,7 +28,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from benchmarks import explorer_latency  # noqa: E402
+from benchmarks import explorer_latency, static_explorer  # noqa: E402
 
 JUPYTER_BOOK = str(Path(sys.executable).with_name("jupyter-book"))
 EXPLORER_PAGE = "book/alternative/ceasefire_explorer.html"
@@ -132,11 +132,10 @@ def browser_figures(html: Path) -> dict[str, float]:
         for _ in range(5):
             context, page = new_page()
             page.goto(f"{base}/{EXPLORER_PAGE}", wait_until="commit")
-            page.wait_for_selector(".vega-bindings input[type=range]", timeout=15_000)
-            page.wait_for_selector("div[id^='altair-viz'] svg.marks", timeout=15_000)
-            first_chart.append(page.evaluate("performance.now()"))
+            page.wait_for_selector(static_explorer.CHART, timeout=15_000)
+            first_chart.append(page.evaluate(static_explorer.FIRST_CHART_JS))
             if not updates:
-                updates = page.evaluate(STATIC_UPDATE_JS)
+                updates = page.evaluate(static_explorer.UPDATE_JS, 20)
             context.close()
         browser.close()
     server.shutdown()
@@ -148,29 +147,6 @@ def browser_figures(html: Path) -> dict[str, float]:
         "largest_page": largest,
         "external_requests": len(external),
     }
-
-
-# Move the first bound slider 20 times; time each change until the chart's SVG mutates.
-STATIC_UPDATE_JS = """async () => {
-  const input = document.querySelector(".vega-bindings input[type=range]");
-  const svg = input.closest("div[id^='altair-viz']").querySelector("svg.marks");
-  const times = [];
-  for (let i = 0; i < 20; i++) {
-    const changed = new Promise(resolve => {
-      const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
-      const all = {subtree: true, childList: true, attributes: true, characterData: true};
-      observer.observe(svg, all);
-    });
-    const t0 = performance.now();
-    const lo = Number(input.min), hi = Number(input.max);
-    input.value = String(i % 2 ? lo + (hi - lo) * 0.25 : lo + (hi - lo) * 0.75);
-    input.dispatchEvent(new Event("input", {bubbles: true}));
-    await changed;
-    await new Promise(requestAnimationFrame);
-    times.push(performance.now() - t0);
-  }
-  return times;
-}"""
 
 
 def test_suite_seconds() -> float:

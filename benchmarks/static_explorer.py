@@ -1,0 +1,169 @@
+"""Speed and weight of the static ceasefire explorer in headless Debian chromium.
+
+Serves the page the chapter displays (``widgets.explorer.static``) with the book's chart
+bundle on 127.0.0.1 (or, with ``--book``, the built chapter in ``_build/html``) and prints
+
+    static_explorer_first_chart_ms: X   (navigation start -> result chart drawn; median of 5)
+    static_explorer_update_ms: Y        (one control change -> next frame, p95, 4 actors x 8
+                                         packages; p50 printed too)
+    static_explorer_page_kb: Z          (the page with every file it loads)
+    static_explorer_external_requests: N
+
+Targets (DESIGN.md): first chart <= 800 ms, update <= 16 ms, page <= 1.5 MB, no external
+request. Benchmarks print; they never assert timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import statistics
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from widgets.explorer import model as m  # noqa: E402
+from widgets.explorer import scenario as sc  # noqa: E402
+from widgets.explorer import static  # noqa: E402
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+LOCAL = ("http://127.0.0.1", "data:", "blob:", "about:")
+CHART = ".ce-chart svg.marks"
+BOOK_PAGE = "book/alternative/ceasefire_explorer.html"
+FIRST_CHART_JS = "document.querySelector('.ce-root').ceExplorer.timings.firstChartAt"
+
+# Change one control at a time (a weight, a unit's share, a feature box, an estimate) and time
+# each change until the next animation frame, i.e. until the browser can paint the result.
+UPDATE_JS = """async (rounds) => {
+  const root = document.querySelector('.ce-root');
+  const frame = () => new Promise(resolve => requestAnimationFrame(() => resolve()));
+  const controls = [
+    ['input[data-actor="ukraine"][data-criterion="territory"]', i => String((i % 10) + 1)],
+    ['.ce-share[data-code="UA-63"]', i => String((i * 7) % 100)],
+    ['input[id$="-p0-base_risk_pct"]', i => String(20 + (i % 50))],
+    ['input[data-actor="russia"][data-criterion="peace"]', i => String(-5 + (i % 10))],
+  ];
+  const times = [];
+  await frame();
+  for (let i = 0; i < rounds; i++) {
+    const [selector, value] = controls[i % controls.length];
+    const input = root.querySelector(selector);
+    input.value = value(i);
+    const t0 = performance.now();
+    input.dispatchEvent(new Event('change', {bubbles: true}));
+    await frame();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+
+
+def eight_packages() -> str:
+    """Four scored actors and eight packages (the contract's largest case), as a file."""
+    data = m.ExplorerData.load()
+    inputs = static.default_inputs(data)
+    arrangements = [a for a in data.arrangements if data.arrangements[a].agreement]
+    presets = list(data.presets)
+    packages = tuple(
+        m.default_package(f"P{i + 1}", arrangements[i % len(arrangements)], presets[i % 4])
+        for i in range(m.MAX_PACKAGES)
+    )
+    inputs = m.Inputs(**{**inputs.__dict__, "packages": packages})
+    return json.dumps(sc.to_dict(data, inputs))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the printed figures readable
+        pass
+
+
+def _local_size(folder: Path, base: str, url: str) -> int:
+    path = url[len(base) :].split("#")[0].split("?")[0].lstrip("/")
+    file = folder / path
+    return file.stat().st_size if file.is_file() else 0
+
+
+def measure(folder: Path, page_path: str, runs: int = 5, rounds: int = 40) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    external: list[str] = []
+    first_chart: list[float] = []
+    fetched: set[str] = set()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+
+        def route(r):
+            if r.request.url.startswith(LOCAL):
+                r.continue_()
+            else:
+                external.append(r.request.url)
+                r.abort()
+
+        for run in range(runs):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.route("**/*", route)
+            page = context.new_page()
+            if run == 0:
+                page.on("requestfinished", lambda request: fetched.add(request.url))
+            page.goto(f"{base}/{page_path}", wait_until="commit")
+            page.wait_for_selector(CHART, timeout=30_000)
+            first_chart.append(page.evaluate(FIRST_CHART_JS))
+            if run == runs - 1:
+                page.wait_for_load_state("networkidle")
+                page.evaluate(
+                    "t => document.querySelector('.ce-root').ceExplorer.loadText(t)",
+                    eight_packages(),
+                )
+                page.wait_for_selector(CHART)
+                updates = page.evaluate(UPDATE_JS, rounds)
+            context.close()
+        browser.close()
+    server.shutdown()
+    updates.sort()
+    return {
+        "static_explorer_first_chart_ms": statistics.median(first_chart),
+        "static_explorer_update_ms": updates[int(0.95 * (len(updates) - 1))],
+        "static_explorer_update_p50_ms": statistics.median(updates),
+        "static_explorer_page_kb": sum(_local_size(folder, base, u) for u in fetched) / 1024,
+        "static_explorer_external_requests": len(external),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--book",
+        nargs="?",
+        const=ROOT / "_build" / "html",
+        type=Path,
+        metavar="HTML_DIR",
+        help="measure the built chapter (default folder: _build/html)",
+    )
+    args = parser.parse_args()
+    if args.book:
+        folder = args.book
+        if not (folder / BOOK_PAGE).exists():
+            sys.exit(f"no built chapter at {folder / BOOK_PAGE}: build the book first")
+        figures = measure(folder, BOOK_PAGE)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            static.write_standalone(Path(tmp))
+            figures = measure(Path(tmp), "index.html")
+    for key, value in figures.items():
+        print(f"{key}: {value:.1f}" if isinstance(value, float) else f"{key}: {value}")
+
+
+if __name__ == "__main__":
+    main()
