@@ -225,7 +225,8 @@ def test_deal_in_range_agrees_with_analyse(i, deal):
 )
 def test_chart_status_line_matches_the_model(defaults):
     vl_convert = pytest.importorskip("vl_convert")
-    from widgets.bargaining.charts import DEFAULTS, bargaining_chart
+    from widgets.bargaining.charts import bargaining_chart
+    from widgets.bargaining.model import DEFAULTS
 
     d = {**DEFAULTS, **defaults}
     deal = d.pop("deal")

@@ -45,10 +45,13 @@ nothing.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
+from widgets.common import validate
+
 __all__ = [
+    "CONTROL_RANGES",
+    "DEFAULTS",
     "BargainingInputs",
     "BargainingResult",
     "Interval",
@@ -58,6 +61,30 @@ __all__ = [
     "explain",
     "format_range",
 ]
+
+
+#: The starting assumptions of the chart and the app (the reader changes them).
+DEFAULTS = {
+    "p": 0.40,
+    "cost_russia": 0.10,
+    "cost_ukraine": 0.15,
+    "shift": 0.0,
+    "deal": 0.50,
+    "neutrality": False,
+    "value_neutrality_russia": 0.15,
+    "value_neutrality_ukraine": 0.10,
+}
+
+#: The range each slider offers (the model itself accepts any valid value).
+CONTROL_RANGES = {
+    "p": (0.0, 1.0),
+    "cost_russia": (0.0, 0.5),
+    "cost_ukraine": (0.0, 0.5),
+    "shift": (-0.5, 0.5),
+    "deal": (0.0, 1.0),
+    "value_neutrality_russia": (0.0, 0.5),
+    "value_neutrality_ukraine": (0.0, 0.5),
+}
 
 
 @dataclass(frozen=True)
@@ -96,30 +123,27 @@ class BargainingInputs:
     value_neutrality_ukraine: float = 0.0
 
     def __post_init__(self) -> None:
-        _check_probability("p (Russia's expected war outcome)", self.p)
-        _check_cost("cost_russia (Russia's cost of war)", self.cost_russia)
-        _check_cost("cost_ukraine (Ukraine's cost of war)", self.cost_ukraine)
-        _check_finite("shift (expected change in p)", self.shift)
-        if not -1.0 <= self.shift <= 1.0:
-            raise ValueError(
-                f"shift (expected change in p) must be between -1 and 1, got {self.shift}."
-            )
+        validate.probability(self.p, "p (Russia's expected war outcome)")
+        validate.number(self.cost_russia, "cost_russia (Russia's cost of war)", low=0)
+        validate.number(self.cost_ukraine, "cost_ukraine (Ukraine's cost of war)", low=0)
+        validate.number(self.shift, "shift (expected change in p)", -1.0, 1.0)
         future = self.p + self.shift
         if not -1e-12 <= future <= 1.0 + 1e-12:
             raise ValueError(
                 f"p + shift must stay between 0 and 1 (it is a probability-weighted outcome), "
                 f"got {self.p} + {self.shift} = {future:.3g}."
             )
-        _check_cost(
-            "value_neutrality_russia (what neutrality is worth to Russia)",
+        validate.number(
             self.value_neutrality_russia,
+            "value_neutrality_russia (what neutrality is worth to Russia)",
+            low=0,
         )
-        _check_cost(
-            "value_neutrality_ukraine (what neutrality costs Ukraine)",
+        validate.number(
             self.value_neutrality_ukraine,
+            "value_neutrality_ukraine (what neutrality costs Ukraine)",
+            low=0,
         )
-        if not isinstance(self.neutrality, bool):
-            raise ValueError(f"neutrality must be True or False, got {self.neutrality!r}.")
+        validate.flag(self.neutrality, "neutrality")
 
     @property
     def p_future(self) -> float:
@@ -140,27 +164,6 @@ class BargainingResult:
     @property
     def empty(self) -> bool:
         return self.self_enforcing is None
-
-
-def _check_finite(name: str, value: float) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{name} must be a number, got {value!r}.")
-    if math.isnan(value):
-        raise ValueError(f"{name} is not a number (NaN): enter a value.")
-    if math.isinf(value):
-        raise ValueError(f"{name} must be finite, got {value}.")
-
-
-def _check_probability(name: str, value: float) -> None:
-    _check_finite(name, value)
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{name} must be between 0 and 1, got {value}.")
-
-
-def _check_cost(name: str, value: float) -> None:
-    _check_finite(name, value)
-    if value < 0:
-        raise ValueError(f"{name} must be 0 or more, got {value}.")
 
 
 def _raw_bounds(inputs: BargainingInputs, p: float) -> tuple[float, float]:
@@ -189,7 +192,7 @@ def bargaining_range(inputs: BargainingInputs) -> Interval | None:
 
 
 def _check_deal(deal: float) -> None:
-    _check_probability("the deal (Russia's share of the stakes)", deal)
+    validate.probability(deal, "the deal (Russia's share of the stakes)")
 
 
 def deal_in_range(inputs: BargainingInputs, deal: float) -> bool:

@@ -15,8 +15,7 @@ import re
 
 import ipywidgets as w
 
-from widgets.bargaining.charts import DEFAULTS
-from widgets.bargaining.model import BargainingInputs, analyse, explain
+from widgets.bargaining.model import CONTROL_RANGES, DEFAULTS, BargainingInputs, analyse, explain
 from widgets.common.ui import ControlPanel
 
 __all__ = ["BargainingExplorer"]
@@ -25,7 +24,8 @@ _STYLE = {"description_width": "300px"}
 _LAYOUT = w.Layout(width="620px")
 
 
-def _slider(label: str, value: float, lo: float, hi: float) -> w.FloatSlider:
+def _slider(label: str, value: float, field: str) -> w.FloatSlider:
+    lo, hi = CONTROL_RANGES[field]
     return w.FloatSlider(
         value=value,
         min=lo,
@@ -81,10 +81,10 @@ class BargainingExplorer(ControlPanel):
     def __init__(self, defaults: dict | None = None) -> None:
         d = {**DEFAULTS, **(defaults or {})}
         self.controls: dict[str, w.ValueWidget] = {
-            "p": _slider("Russia's expected war outcome p (0 to 1)", d["p"], 0, 1),
-            "cost_russia": _slider("Russia's cost of war c_R", d["cost_russia"], 0, 0.5),
-            "cost_ukraine": _slider("Ukraine's cost of war c_U", d["cost_ukraine"], 0, 0.5),
-            "shift": _slider("Expected shift in p after a deal", d["shift"], -0.5, 0.5),
+            "p": _slider("Russia's expected war outcome p (0 to 1)", d["p"], "p"),
+            "cost_russia": _slider("Russia's cost of war c_R", d["cost_russia"], "cost_russia"),
+            "cost_ukraine": _slider("Ukraine's cost of war c_U", d["cost_ukraine"], "cost_ukraine"),
+            "shift": _slider("Expected shift in p after a deal", d["shift"], "shift"),
             "neutrality": w.Checkbox(
                 value=d["neutrality"],
                 description="Membership taken off the table (neutrality)",
@@ -92,10 +92,14 @@ class BargainingExplorer(ControlPanel):
                 layout=_LAYOUT,
             ),
             "value_neutrality_russia": _slider(
-                "Value of neutrality to Russia w_R", d["value_neutrality_russia"], 0, 0.5
+                "Value of neutrality to Russia w_R",
+                d["value_neutrality_russia"],
+                "value_neutrality_russia",
             ),
             "value_neutrality_ukraine": _slider(
-                "Loss from neutrality to Ukraine w_U", d["value_neutrality_ukraine"], 0, 0.5
+                "Loss from neutrality to Ukraine w_U",
+                d["value_neutrality_ukraine"],
+                "value_neutrality_ukraine",
             ),
             "deal": w.FloatText(
                 value=d["deal"],

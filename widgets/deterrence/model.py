@@ -35,8 +35,9 @@ nothing; it makes the logic of credibility explicit so it can be argued about.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, fields, replace
+
+from widgets.common import validate
 
 __all__ = [
     "PRESETS",
@@ -63,21 +64,8 @@ class CredibilityInputs:
 
     def __post_init__(self) -> None:
         for f in fields(self):
-            value = getattr(self, f.name)
-            label = LABELS[f.name]
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ValueError(f"{label} must be a number, got {value!r}.")
-            if math.isnan(value):
-                raise ValueError(f"{label} is not a number (NaN): enter a value.")
-            if math.isinf(value):
-                raise ValueError(f"{label} must be finite, got {value}.")
-            if value < 0:
-                raise ValueError(f"{label} must be 0 or more, got {value}.")
-        if self.local_denial > 1:
-            raise ValueError(
-                f"{LABELS['local_denial']} is a probability: it must be between 0 and 1, "
-                f"got {self.local_denial}."
-            )
+            validate.number(getattr(self, f.name), LABELS[f.name], low=0)
+        validate.probability(self.local_denial, LABELS["local_denial"])
 
     def with_(self, **changes: float) -> CredibilityInputs:
         return replace(self, **changes)
