@@ -1,4 +1,4 @@
-"""Tests for widgets.history (model and charts): years parsing, spans, the timeline chart, the table."""
+"""Tests for widgets.history: years parsing, spans, the timeline chart, the table."""
 
 from __future__ import annotations
 

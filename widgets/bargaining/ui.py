@@ -10,12 +10,10 @@ readout instead of a traceback.
 
 from __future__ import annotations
 
-import html
-import re
-
 import ipywidgets as w
 
 from widgets.bargaining.model import CONTROL_RANGES, DEFAULTS, BargainingInputs, analyse, explain
+from widgets.common import html
 from widgets.common.ui import ControlPanel
 
 __all__ = ["BargainingExplorer"]
@@ -112,8 +110,7 @@ class BargainingExplorer(ControlPanel):
         super().__init__()
         self.picture = w.HTML()
         self.readout = w.HTML()
-        for control in self.controls.values():
-            control.observe(self._on_change, names="value")
+        self.redraw_on_change()
         self.widget = w.VBox(
             [
                 w.HTML(
@@ -128,10 +125,6 @@ class BargainingExplorer(ControlPanel):
         )
         self.update()
 
-    def _on_change(self, _change) -> None:
-        if not self._suspended:
-            self.update()
-
     def update(self) -> None:
         v = self.values()
         deal = v.pop("deal")
@@ -141,10 +134,7 @@ class BargainingExplorer(ControlPanel):
             lines = explain(inputs, deal)
         except ValueError as error:
             self.picture.value = ""
-            self.readout.value = (
-                '<div role="alert" style="color:#a00;font-weight:bold">'
-                f"Please check your input: {html.escape(str(error))}</div>"
-            )
+            self.readout.value = html.error_box(error)
             return
         self.picture.value = _range_svg(result)
         self.readout.value = (
@@ -156,4 +146,4 @@ class BargainingExplorer(ControlPanel):
     @property
     def text(self) -> str:
         """The readout as plain text (for tests and screen-reader checks)."""
-        return html.unescape(re.sub(r"<[^>]+>", " ", self.readout.value)).strip()
+        return html.to_text(self.readout.value)

@@ -6,12 +6,20 @@ from pathlib import Path
 
 import pandas as pd
 
+from widgets.common import validate
+from widgets.common.dates import as_of
 from widgets.data import load_resource
 
-PERIODS: dict[str, str] = {
-    "essay": "Around the essay (statements to 19 January 2025)",
-    "latest": "Latest sourced statement (as of 27 November 2026)",
-}
+#: The two sets of stated positions: around the essay, and the latest sourced one.
+PERIODS: tuple[str, ...] = ("essay", "latest")
+
+
+def period_labels(data_dir: Path | str | None = None) -> dict[str, str]:
+    """Period key -> label; the latest period is dated by the book's currency date."""
+    return {
+        "essay": "Around the essay (statements to 19 January 2025)",
+        "latest": f"Latest sourced statement ({as_of(data_dir)})",
+    }
 
 
 def members_with_positions(data_dir: Path | str | None = None) -> pd.DataFrame:
@@ -43,7 +51,6 @@ def members_with_positions(data_dir: Path | str | None = None) -> pd.DataFrame:
 
 def positions_for(members: pd.DataFrame, period: str) -> dict[str, str]:
     """``{country: position}`` for a period key of :data:`PERIODS`."""
-    if period not in PERIODS:
-        raise ValueError(f"unknown period {period!r}; use one of: {', '.join(PERIODS)}")
+    validate.choice(period, "period", PERIODS)
     column = f"position_{period}"
     return dict(zip(members["country"], members[column], strict=True))
