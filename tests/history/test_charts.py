@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from widgets import data
@@ -122,6 +122,7 @@ def test_case_spans_rejects_empty_and_incomplete_frames():
         case_spans([("A", "1948-1992")])
 
 
+@settings(deadline=None)  # timing varies on a shared machine; the property does not
 @given(
     st.lists(
         st.tuples(st.integers(1900, 2026), st.integers(0, 40), st.booleans()),
