@@ -9,7 +9,6 @@ the reason.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Callable
@@ -22,8 +21,9 @@ from widgets import data
 from widgets.bargaining.model import BargainingInputs, bargaining_range
 from widgets.common.paths import REPO_ROOT
 from widgets.deterrence.model import intervention_probability
-from widgets.history.model import parse_years
-from widgets.nato.model import POSITIONS, invitation_consensus
+from widgets.history.model import case_spans
+from widgets.nato.model import YES_RULES, invitation_consensus
+from widgets.nato.positions import members_with_positions, positions_for
 
 BOOK = REPO_ROOT / "book"
 QUIZZES = sorted(BOOK.glob("**/quizzes/*.json"))
@@ -34,13 +34,6 @@ def number(name: str, text: str) -> float:
     found = re.search(rf"\b{re.escape(name)}\s*=\s*(-?\d+(?:\.\d+)?)", text)
     assert found, f"the question no longer states {name} = ...: {text!r}"
     return float(found.group(1))
-
-
-def date_in(text: str) -> dt.date:
-    """The first '4 September 2025'-style date in a question."""
-    found = re.search(r"\b(\d{1,2} [A-Z][a-z]+ \d{4})\b", text)
-    assert found, f"no date in {text!r}"
-    return dt.datetime.strptime(found.group(1), "%d %B %Y").date()
 
 
 # --------------------------------------------------------------------------- computations
@@ -60,53 +53,24 @@ def intervention(question: str) -> float:
     )
 
 
-def members_needed_for_an_invitation(_question: str) -> int:
-    members = data.load_resource("nato_members")
-    # Count those whose yes the model requires: with every position counted as yes, the
-    # invitation has consensus exactly when all of them are on board.
-    everyone = dict.fromkeys(members["country"], POSITIONS[0])
-    return invitation_consensus(everyone, POSITIONS).n_members
+def blockers(period: str, rule: str) -> Callable[[str], int]:
+    """How many members block an invitation, for a period and a ready-made yes rule."""
+
+    def count(_question: str) -> int:
+        members = members_with_positions()
+        positions = positions_for(members, period)
+        return invitation_consensus(positions, YES_RULES[rule]).n_blockers
+
+    return count
 
 
-def members_when_sweden_joined(_question: str) -> int:
-    members = data.load_resource("nato_members").set_index("country")
-    return int((members["accession_date"] <= members.at["Sweden", "accession_date"]).sum())
+def arrangements_in_force(_question: str) -> int:
+    return int(case_spans(data.load_resource("neutrality_cases"))["ongoing"].sum())
 
 
-def _case(*words: str) -> dict:
-    cases = data.load_resource("neutrality_cases")
-    hits = [r for r in cases.to_dict("records") if all(w in r["case"] for w in words)]
-    assert len(hits) == 1, f"expected one case naming {words} in neutrality_cases, got {len(hits)}"
-    return hits[0]
-
-
-def finland_treaty_to_nato(_question: str) -> int:
-    members = data.load_resource("nato_members").set_index("country")
-    start, _ = parse_years(_case("Finland", "1948")["years"])
-    return int(members.at["Finland", "accession_year"]) - start
-
-
-def cyprus_ceasefire_since(_question: str) -> int:
-    start, end = parse_years(_case("Cyprus", "ceasefire")["years"])
-    assert end is None, "the quiz says the ceasefire is still in force; the data says it ended"
-    return start
-
-
-def constitution_names_nato(_question: str) -> int:
-    events = data.load_resource("timeline")
-    text = events["event"].str.lower()
-    hits = events[text.str.contains("constitution") & text.str.contains("nato")]
-    hits = hits[hits["period"] == "before_essay"]
-    assert len(hits), "no timeline event on the constitution's NATO course"
-    return int(hits["date"].min().year)
-
-
-def reassurance_pledges(question: str) -> int:
-    events = data.load_resource("timeline")
-    day = events[events["date"].dt.date == date_in(question)]
-    texts = [t for t in day["event"] if "reassurance force" in t]
-    assert len(texts) == 1, f"expected one reassurance-force event on {date_in(question)}"
-    return int(re.search(r"(\d+) countries", texts[0]).group(1))
+def post_soviet_ceasefires_that_ended(_question: str) -> int:
+    # A ceasefire ends (the column's meaning) when war resumed or force overturned it.
+    return int(data.load_resource("ceasefire_cases")["ended"].notna().sum())
 
 
 @dataclass(frozen=True)
@@ -121,20 +85,24 @@ ANSWERS = [
     Answer("myth2_keep_the_peace", r"probability that it intervenes", intervention),
     Answer(
         "myth3_realistic",
-        r"how many of NATO's members must agree",
-        members_needed_for_an_invitation,
+        r"essay-period positions and the rule 'members that back membership now or later'",
+        blockers("essay", "in_principle"),
     ),
     Answer(
-        "nato_accession",
-        r"how many states were members of NATO when Sweden joined",
-        members_when_sweden_joined,
+        "myth3_realistic",
+        r"latest sourced positions and the most generous rule",
+        blockers("latest", "not_opposed"),
     ),
     Answer(
-        "neutrality_history", r"years passed between Finland's 1948 treaty", finland_treaty_to_nato
+        "neutrality_history",
+        r"arrangements in this chapter's comparison table are still in force",
+        arrangements_in_force,
     ),
-    Answer("durable_ceasefires", r"ceasefire in Cyprus", cyprus_ceasefire_since),
-    Answer("timeline", r"constitution first name full NATO membership", constitution_names_nato),
-    Answer("since_the_essay", r"pledged to contribute to a reassurance force", reassurance_pledges),
+    Answer(
+        "durable_ceasefires",
+        r"post-Soviet ceasefires .* ended in renewed war or were overturned",
+        post_soviet_ceasefires_that_ended,
+    ),
 ]
 
 #: Numeric items whose answer does not come from the package or data/, with the reason.

@@ -58,7 +58,27 @@ def test_layout_of_a_small_tree_by_hand():
 def test_assumption_links_are_marked():
     laid = essay_map.tree_layout(essay_map.argument_nodes())
     edges = essay_map.tree_edges(laid)
-    assert (edges["style"] == "assumption").sum() == 2 * 6  # the branch node and its 5 leaves
+    # The branch node, its 5 leaves and the assumption that links Myth 1 to Myth 3.
+    assert (edges["style"] == "assumption").sum() == 2 * 7
+
+
+def test_the_map_does_not_present_myth_1_and_myth_3_as_independent():
+    nodes = essay_map.argument_nodes().set_index("id")
+    # Myth 1's incentive argument carries the hidden premise that ties it to Myth 3.
+    link = nodes.loc["M1e"]
+    assert link["parent"] == "M1d"
+    assert link["kind"] == "unstated assumption"
+    assert "Myth 3" in link["label"]
+    tensions = essay_map.premise_tensions()
+    pairs = set(zip(tensions["first"], tensions["second"], strict=True))
+    assert {("M1d", "M3"), ("Pa", "M3")} <= pairs
+    assert set(tensions["first"]) | set(tensions["second"]) <= set(nodes.index)
+    assert (tensions["tension"].str.split().str.len() >= 20).all()
+
+
+def test_a_tension_with_an_unknown_node_is_named():
+    with pytest.raises(ValueError, match="unknown node.*M9"):
+        essay_map.premise_tensions([("M1d", "M9", "no such node")])
 
 
 @pytest.mark.parametrize(

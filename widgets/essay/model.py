@@ -63,6 +63,13 @@ _ARGUMENT: list[tuple[str, str | None, str, str, str]] = [
         "So pressing for membership gives Moscow a reason to keep fighting",
         "",
     ),
+    (
+        "M1e",
+        "M1d",
+        "unstated assumption",
+        "Moscow must think membership could still come, though Myth 3 says it never will",
+        "M3-2, M3-3",
+    ),
     ("M2", "C", "premise", "Myth 2 rejected: membership would not reliably keep the peace", ""),
     (
         "M2a",
@@ -173,6 +180,63 @@ _ARGUMENT: list[tuple[str, str | None, str, str, str]] = [
         "",
     ),
 ]
+
+
+# Pairs of nodes whose truth is not independent: (first node, second node, how they interact).
+# The map draws a tree, which suggests separate lines of support; these links say where one
+# premise leans on, or pulls against, another.
+_TENSIONS: list[tuple[str, str, str]] = [
+    (
+        "M1d",
+        "M3",
+        "Myth 1 needs Moscow to fear that membership could still happen once the guns fall "
+        "silent; Myth 3 says it will realistically never be granted. The more surely Myth 3 "
+        "holds, the weaker the incentive Myth 1 describes, unless Moscow reads the alliance "
+        "differently from the essay.",
+    ),
+    (
+        "Pa",
+        "M3",
+        "The proposal's bargaining chip is worth something only while Moscow believes "
+        "membership could happen. If Myth 3 is right and Moscow knows it, Ukraine would be "
+        "offering to give up what Moscow already expects it never to get.",
+    ),
+    (
+        "M2a",
+        "Pc",
+        "Myth 2 doubts a US promise to defend Ukraine; the proposal relies on Western promises "
+        "of arms and money after a deal. Both are promises by the same governments, so doubt "
+        "about one bears on the other.",
+    ),
+]
+
+
+def premise_tensions(
+    tensions: list[tuple[str, str, str]] | None = None, nodes: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Where the essay's premises depend on each other: columns ``first``, ``second``
+    (node ids of :func:`argument_nodes`), ``first_label``, ``second_label`` and ``tension``.
+
+    Defaults to the module's own reading; pass ``tensions`` (and ``nodes``) to check another.
+    Raises ``ValueError`` naming any node id that is not in the map.
+    """
+    nodes = argument_nodes() if nodes is None else nodes
+    labels = dict(zip(nodes["id"], nodes["label"], strict=True))
+    rows = []
+    for first, second, tension in _TENSIONS if tensions is None else tensions:
+        missing = [n for n in (first, second) if n not in labels]
+        if missing:
+            raise ValueError(f"tension names unknown node(s): {', '.join(missing)}")
+        rows.append(
+            {
+                "first": first,
+                "second": second,
+                "first_label": labels[first],
+                "second_label": labels[second],
+                "tension": tension,
+            }
+        )
+    return pd.DataFrame(rows, columns=["first", "second", "first_label", "second_label", "tension"])
 
 
 def argument_nodes() -> pd.DataFrame:

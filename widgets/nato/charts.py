@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from widgets.nato.model import POSITION_LABELS, POSITIONS, YES_RULE_LABELS, YES_RULES
-from widgets.nato.positions import period_labels
+from widgets.nato.positions import PERIODS, period_labels
 
 COLORS: dict[str, str] = {
     "supports_membership_now": "#1b7837",
@@ -63,12 +63,11 @@ def consensus_chart(members: pd.DataFrame) -> alt.VConcatChart:
     an invitation would have consensus and how many members block it.
     """
     data = grid_table(members)
-    labels = period_labels()
     period = alt.param(
         name="period",
         value="essay",
         bind=alt.binding_radio(
-            options=list(labels), labels=list(labels.values()), name="Positions: "
+            options=list(PERIODS), labels=list(period_labels().values()), name="Positions: "
         ),
     )
     rule = alt.param(

@@ -17,11 +17,13 @@ CLAIMS_SINCE_HEADINGS: dict[str, str] = {
 
 
 def _source_cell(source: str) -> str:
-    # The column holds a URL or a full reference: only a URL becomes a link.
-    text = str(source).strip()
-    if text.startswith(("https://", "http://")):
-        return f'<a href="{html.escape(text)}">source</a>'
-    return html.escape(text)
+    # The column holds URLs separated by spaces (one link each) or a full reference (text).
+    parts = str(source).split()
+    if parts and all(p.startswith(("https://", "http://")) for p in parts):
+        return ", ".join(
+            f'<a href="{html.escape(url)}">source {i}</a>' for i, url in enumerate(parts, start=1)
+        )
+    return html.escape(" ".join(parts))
 
 
 def claims_since_html(claims: pd.DataFrame) -> str:
