@@ -47,6 +47,39 @@ def bargaining_bound(question: str) -> float:
     return interval.high if "upper end" in question else interval.low
 
 
+def _threshold(holds, low: float, high: float) -> float:
+    """The point in [low, high] where ``holds`` turns false (bisection on the model)."""
+    assert holds(low) and not holds(high)
+    for _ in range(60):
+        mid = (low + high) / 2
+        low, high = (mid, high) if holds(mid) else (low, mid)
+    return low
+
+
+def belief_above_which_no_deal(question: str) -> float:
+    shift = float(re.search(r"feared shift of (-?\d+(?:\.\d+)?)", question).group(1))
+    p, c_r, c_u = number("p", question), number("c_R", question), number("c_U", question)
+
+    def deal_survives(b: float) -> bool:
+        inputs = BargainingInputs(p, c_r, c_u, shift=shift, accession_belief=b)
+        return bargaining_range(inputs) is not None
+
+    return round(_threshold(deal_survives, 0.0, 1.0), 2)
+
+
+def largest_neutrality_loss(question: str) -> float:
+    p, c_r, c_u = number("p", question), number("c_R", question), number("c_U", question)
+    w_r = number("w_R", question)
+
+    def deal_exists(w_u: float) -> bool:
+        inputs = BargainingInputs(
+            p, c_r, c_u, neutrality=True, value_neutrality_russia=w_r, value_neutrality_ukraine=w_u
+        )
+        return bargaining_range(inputs) is not None
+
+    return round(_threshold(deal_exists, 0.0, 1.0), 2)
+
+
 def intervention(question: str) -> float:
     return intervention_probability(
         number("S", question), number("T", question), number("C", question)
@@ -82,6 +115,12 @@ class Answer:
 
 ANSWERS = [
     Answer("myth1_end_the_war", r"(upper|lower) end of the bargaining range", bargaining_bound),
+    Answer(
+        "myth1_end_the_war",
+        r"above which belief b .* does no deal survive",
+        belief_above_which_no_deal,
+    ),
+    Answer("myth1_end_the_war", r"largest loss from neutrality w_U", largest_neutrality_loss),
     Answer("myth2_keep_the_peace", r"probability that it intervenes", intervention),
     Answer(
         "myth3_realistic",
@@ -107,6 +146,10 @@ ANSWERS = [
 
 #: Numeric items whose answer does not come from the package or data/, with the reason.
 NOT_FROM_THE_PACKAGE = {
+    ("myth2_keep_the_peace", r"below which value of the status quo V"): (
+        "not yet mapped: the status-quo term of the credibility model arrived with the latest "
+        "revision; recompute it from widgets.deterrence.model once its interface settles"
+    ),
     ("ceasefire_explorer", r"at which territory weight do they tie"): (
         "arithmetic on numbers stated in the question (the explorer's scoring is being "
         "rewritten; map it to the new model's flip points once it lands)"

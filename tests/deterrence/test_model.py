@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from widgets.deterrence.model import (
+    MEMBER_CRITICS,
+    MEMBER_ESSAY,
     PRESET_NOTE,
     PRESETS,
     CredibilityInputs,
@@ -67,11 +69,12 @@ def test_a_tie_deters():
 def test_presets_are_labelled_illustrative_and_evaluate():
     assert "not estimates" in PRESET_NOTE
     assert set(PRESETS) == {
-        "Ukraine as a NATO member",
+        MEMBER_CRITICS,
+        MEMBER_ESSAY,
         "Ukraine with guarantees short of Article 5",
         "An existing ally such as Estonia",
     }
-    member = evaluate(PRESETS["Ukraine as a NATO member"])
+    member = evaluate(PRESETS[MEMBER_CRITICS])
     assert member.intervention_probability == pytest.approx(0.5)
     assert member.net_payoff == pytest.approx(-2.5)
     estonia = evaluate(PRESETS["An existing ally such as Estonia"])
@@ -95,7 +98,7 @@ def test_explain_restates_the_numbers_and_disclaims():
     [
         ({"local_denial": 1.5}, r"local denial .* must be between 0 and 1, got 1\.5"),
         ({"local_denial": math.nan}, r"NaN"),
-        ({"defender_stakes": -1.0}, r"stakes must be 0 or more"),
+        ({"defender_stakes": -1.0}, r"stakes: must be 0 or more"),
         ({"defender_cost": math.inf}, r"finite"),
         ({"challenger_gain": math.nan}, r"gain .*NaN"),
         ({"punishment": -0.5}, r"0 or more"),

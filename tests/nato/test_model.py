@@ -70,7 +70,10 @@ def test_ratification_needs_one_per_member():
         (lambda: invitation_consensus(THREE, []), "at least one position"),
         (lambda: invitation_consensus(THREE, ["maybe"]), "unknown position 'maybe'"),
         (lambda: invitation_consensus({}, [NOW]), "no members"),
-        (lambda: invitation_consensus({"A": "yes"}, [NOW]), "unknown position 'yes' for 'A'"),
+        (
+            lambda: invitation_consensus({"A": "yes"}, [NOW]),
+            "position of 'A': unknown position 'yes'",
+        ),
         (lambda: invitation_consensus(THREE, [NOW], {"Z": NOW}), "cannot flip 'Z'"),
         (lambda: invitation_consensus(THREE, [NOW], {"A": "x"}), "unknown position 'x'"),
         (lambda: ratification([]), "no members"),

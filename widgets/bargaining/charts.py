@@ -1,7 +1,8 @@
 """Altair chart for the bargaining model (myth 1): recomputes in the browser.
 
 The chart's expressions mirror :mod:`widgets.bargaining.model` (same convention:
-``x`` is Russia's share of the contested stakes). The sliders are Vega-Lite
+``x`` is Russia's share of the contested territory; alignment is a separate
+binary issue). The sliders are Vega-Lite
 parameters, so the static book is interactive without a kernel.
 """
 
@@ -19,8 +20,9 @@ ROWS = ["1. Today", "2. After the expected shift", "3. Deals that survive the sh
 _N = "(neutral ? 1 : 0)"
 _TL = f"(p - cR - {_N} * wR)"
 _TH = f"(p + cU - {_N} * wU)"
-_FL = f"({_TL} + shift)"
-_FH = f"({_TH} + shift)"
+# The shift counts with Moscow's belief b that the feared change happens.
+_FL = f"({_TL} + b * shift)"
+_FH = f"({_TH} + b * shift)"
 _VALID = "(p + shift >= -1e-9 && p + shift <= 1 + 1e-9)"
 _LO3 = f"max({_TL}, {_FL}, 0)"
 _HI3 = f"min({_TH}, {_FH}, 1)"
@@ -47,12 +49,20 @@ def bargaining_chart(defaults: dict | None = None) -> alt.VConcatChart:
         d["neutrality"],
         d["value_neutrality_russia"],
         d["value_neutrality_ukraine"],
+        d["accession_belief"],
     )
     params = [
         _slider("p", "Russia's expected war outcome p: ", d["p"], "p"),
         _slider("cR", "Russia's cost of war c_R: ", d["cost_russia"], "cost_russia"),
         _slider("cU", "Ukraine's cost of war c_U: ", d["cost_ukraine"], "cost_ukraine"),
-        _slider("shift", "Expected shift in p after a deal: ", d["shift"], "shift"),
+        _slider("shift", "Shift in p if the feared change happens: ", d["shift"], "shift"),
+        _slider(
+            "b",
+            "Moscow's belief that it happens b: ",
+            d["accession_belief"],
+            "accession_belief",
+            0.05,
+        ),
         _slider("deal", "Proposed deal (Russia's share): ", d["deal"], "deal"),
         alt.param(
             name="neutral",
@@ -93,13 +103,13 @@ def bargaining_chart(defaults: dict | None = None) -> alt.VConcatChart:
                 "format(datum.lo, '.2f') + ' to ' + format(datum.hi, '.2f'))"
             ),
             x_label="1",
-            marker="datum.k == 0 ? p : (datum.k == 1 ? p + shift : null)",
+            marker="datum.k == 0 ? p : (datum.k == 1 ? p + b * shift : null)",
         )
     )
 
     x = alt.X(
         "lo:Q",
-        title="Russia's share of the contested stakes in a deal (0 = none, 1 = all)",
+        title="Russia's share of the contested territory in a deal (0 = none, 1 = all)",
         scale=alt.Scale(domain=[0, 1]),
     )
     y = alt.Y("row:N", title=None, sort=ROWS, axis=alt.Axis(labelLimit=260))
@@ -179,11 +189,12 @@ def bargaining_chart(defaults: dict | None = None) -> alt.VConcatChart:
         .properties(
             description=(
                 "Interactive chart of the bargaining model. A horizontal line from 0 to 1 shows "
-                "Russia's share of the contested stakes. Three bars show the deals both sides "
+                "Russia's share of the contested territory. Three bars show the deals both sides "
                 "prefer to war today, after an expected shift in power, and in both periods. "
                 "Sliders set Russia's expected war outcome, both sides' costs of war, the "
-                "expected shift, the proposed deal, and whether membership is taken off the "
-                "table; a sentence below reports whether the proposed deal lies in the range."
+                "shift if the feared change happens, Moscow's belief that it will, the "
+                "proposed deal, and whether membership is taken off the table; a sentence "
+                "below reports whether the proposed deal lies in the range."
             )
         )
     )

@@ -4,14 +4,18 @@ Numbers in, numbers out: no UI, no charts.
 
 Convention
 ----------
-The issue space is the interval 0..1: a settlement ``x`` is the share of the
-contested stakes (territory and alignment, lumped together) that *Russia* gets;
-Ukraine gets ``1 - x``.
+Two issues are kept apart, so that alignment is never counted twice:
 
-- ``p`` is Russia's probability-weighted expected outcome of continued war,
+- *Territory* is divisible. A settlement ``x`` (0..1) is the share of the
+  contested **territory** that *Russia* gets; Ukraine gets ``1 - x``. ``p`` is
+  Russia's probability-weighted expected territorial outcome of continued war,
   in the same units (0 = Ukraine keeps everything, 1 = Russia takes everything).
-- ``cost_russia`` and ``cost_ukraine`` are each side's costs of fighting on,
-  in the same units (shares of the stakes), both >= 0.
+- *Alignment* is binary: a deal either leaves Ukraine free to seek membership
+  (the default) or includes neutrality. It has its own values, ``w_R`` and
+  ``w_U`` below, and enters the range only when neutrality is in the deal.
+
+``cost_russia`` and ``cost_ukraine`` are each side's costs of fighting on, in
+territorial units, both >= 0.
 
 Russia prefers a deal to war when ``x >= p - cost_russia``; Ukraine prefers it
 when ``1 - x >= 1 - p - cost_ukraine``, that is ``x <= p + cost_ukraine``.
@@ -19,25 +23,41 @@ So the bargaining range is ``[p - cost_russia, p + cost_ukraine]`` (clipped to
 0..1). (If ``x`` were Ukraine's share instead, the same range would read
 ``[p_U - cost_ukraine, p_U + cost_russia]`` with ``p_U = 1 - p``.)
 
-Two extensions
---------------
-*Membership taken off the table.* Alignment is treated as a separate, binary
-issue. If a deal includes Ukrainian neutrality, Russia values that at
-``value_neutrality_russia`` and Ukraine counts it as a loss of
-``value_neutrality_ukraine`` (both in shares of the stakes). Russia then accepts
-less territory and Ukraine needs more: the range becomes
-``[p - cost_russia - w_R, p + cost_ukraine - w_U]``. If Ukraine's loss is larger
-than what the territorial range can absorb, no neutrality deal exists: the
-binary issue behaves like an indivisible one.
+Extensions
+----------
+*Membership taken off the table.* If a deal includes Ukrainian neutrality,
+Russia values that at ``value_neutrality_russia`` (w_R) and Ukraine counts it as
+a loss of ``value_neutrality_ukraine`` (w_U), both in territorial units. Russia
+then accepts less territory and Ukraine needs more: the range becomes
+``[p - c_R - w_R, p + c_U - w_U]``. On an unbounded line it is empty exactly
+when ``w_U - w_R > c_R + c_U``; because Russia's share cannot fall below 0, it
+is also empty when ``w_U > p + c_U`` (no territorial share compensates Ukraine).
 
 *A commitment problem.* If power is expected to shift after a deal, so that
 Russia's expected war outcome becomes ``p + shift``, a deal is self-enforcing
 only if it lies in both today's range and the range after the shift (otherwise
 the side that gains would force a renegotiation, and the side that loses
 prefers to fight now). The two ranges overlap only when
-``|shift| <= cost_russia + cost_ukraine (+ w_R - w_U with neutrality)``.
+``|shift| <= c_R + c_U (+ w_R - w_U with neutrality)``.
 This is a simplification of the preventive-war logic in Fearon (1995) and
 Powell (2006), not their full dynamic models.
+
+*Moscow's belief.* ``shift`` is the change if the feared event (accession)
+happens; ``accession_belief`` (0..1, default 1) is Moscow's probability that it
+will. The expected shift is ``accession_belief * shift`` (risk-neutral
+expectation). This lets the essay's two claims be set side by side: membership
+"will realistically never be granted" (belief near 0) and pressing for it keeps
+Moscow fighting (belief times shift larger than ``c_R + c_U``).
+
+*The link to myth 2.* :func:`accession_shift` turns a probability that allies
+intervene (``q`` of :func:`widgets.deterrence.model.intervention_probability`)
+into the shift: if a renewed attack on a member fails whenever the allies
+intervene, Russia's expected outcome falls from ``p`` to ``p (1 - q)``.
+
+*Private information.* :func:`screening_offer` is Fearon's first mechanism in
+its simplest form: Ukraine does not know whether Russia's cost of war is low or
+high and chooses between a generous offer every type accepts and a tougher one
+that risks war with the low-cost type.
 
 This is a teaching model: every number is the user's assumption. It forecasts
 nothing.
@@ -55,11 +75,14 @@ __all__ = [
     "BargainingInputs",
     "BargainingResult",
     "Interval",
+    "ScreeningResult",
+    "accession_shift",
     "analyse",
     "bargaining_range",
     "deal_in_range",
     "explain",
     "format_range",
+    "screening_offer",
 ]
 
 
@@ -73,6 +96,7 @@ DEFAULTS = {
     "neutrality": False,
     "value_neutrality_russia": 0.15,
     "value_neutrality_ukraine": 0.10,
+    "accession_belief": 1.0,
 }
 
 #: The range each slider offers (the model itself accepts any valid value).
@@ -84,6 +108,7 @@ CONTROL_RANGES = {
     "deal": (0.0, 1.0),
     "value_neutrality_russia": (0.0, 0.5),
     "value_neutrality_ukraine": (0.0, 0.5),
+    "accession_belief": (0.0, 1.0),
 }
 
 
@@ -121,6 +146,7 @@ class BargainingInputs:
     neutrality: bool = False
     value_neutrality_russia: float = 0.0
     value_neutrality_ukraine: float = 0.0
+    accession_belief: float = 1.0
 
     def __post_init__(self) -> None:
         validate.probability(self.p, "p (Russia's expected war outcome)")
@@ -143,11 +169,20 @@ class BargainingInputs:
             "value_neutrality_ukraine (what neutrality costs Ukraine)",
             low=0,
         )
+        validate.probability(
+            self.accession_belief,
+            "accession_belief (Moscow's probability that accession happens)",
+        )
         validate.flag(self.neutrality, "neutrality")
 
     @property
+    def expected_shift(self) -> float:
+        """The shift weighted by Moscow's belief that it happens."""
+        return self.accession_belief * self.shift + 0.0  # no "-0.00" in readouts
+
+    @property
     def p_future(self) -> float:
-        return min(1.0, max(0.0, self.p + self.shift))
+        return min(1.0, max(0.0, self.p + self.expected_shift))
 
 
 @dataclass(frozen=True)
@@ -187,7 +222,7 @@ def bargaining_range(inputs: BargainingInputs) -> Interval | None:
     Returns ``None`` when no such deal exists (the range is empty).
     """
     today_low, today_high = _raw_bounds(inputs, inputs.p)
-    future_low, future_high = _raw_bounds(inputs, inputs.p + inputs.shift)
+    future_low, future_high = _raw_bounds(inputs, inputs.p + inputs.expected_shift)
     return _clip(max(today_low, future_low), min(today_high, future_high))
 
 
@@ -207,7 +242,7 @@ def analyse(inputs: BargainingInputs, deal: float | None = None) -> BargainingRe
     if deal is not None:
         _check_deal(deal)
     today = _clip(*_raw_bounds(inputs, inputs.p))
-    after = _clip(*_raw_bounds(inputs, inputs.p + inputs.shift))
+    after = _clip(*_raw_bounds(inputs, inputs.p + inputs.expected_shift))
     overlap = bargaining_range(inputs)
     inside = None if deal is None else (overlap is not None and overlap.contains(deal))
     return BargainingResult(inputs, today, after, overlap, deal, inside)
@@ -223,7 +258,7 @@ def explain(inputs: BargainingInputs, deal: float | None = None) -> list[str]:
     result = analyse(inputs, deal)
     i = inputs
     lines = [
-        f"You assume that continued war would give Russia {_fmt(i.p)} of the contested stakes "
+        f"You assume that continued war would give Russia {_fmt(i.p)} of the contested territory "
         f"on average, and that fighting on costs Russia {_fmt(i.cost_russia)} and Ukraine "
         f"{_fmt(i.cost_ukraine)} (in the same units).",
     ]
@@ -241,19 +276,25 @@ def explain(inputs: BargainingInputs, deal: float | None = None) -> list[str]:
             f"territory) and as a loss of {_fmt(i.value_neutrality_ukraine)} for Ukraine (so "
             f"Ukraine needs that much more)."
         )
-    if i.shift < 0:
+    if i.shift != 0 and i.accession_belief < 1:
+        lines.append(
+            f"You expect a shift of {_fmt(i.shift)} if the feared change happens, and give it a "
+            f"probability of {_fmt(i.accession_belief)}: the expected shift is "
+            f"{_fmt(i.expected_shift)}."
+        )
+    if i.expected_shift < 0:
         lines.append(
             f"You expect power to shift against Russia after a deal (its expected outcome falls "
             f"from {_fmt(i.p)} to {_fmt(i.p_future)}), for example if Ukraine rearms or joins an "
             f"alliance. Russia would then fear that any deal is renegotiated later."
         )
-    elif i.shift > 0:
+    elif i.expected_shift > 0:
         lines.append(
             f"You expect power to shift towards Russia after a deal (its expected outcome rises "
             f"from {_fmt(i.p)} to {_fmt(i.p_future)}), for example if Western support fades. "
             f"Ukraine would then fear that any deal is eroded later."
         )
-    if i.shift != 0:
+    if i.expected_shift != 0:
         if result.self_enforcing is None:
             lines.append(
                 "The shift is larger than what the costs of war can absorb: no deal acceptable "
@@ -293,3 +334,77 @@ def explain(inputs: BargainingInputs, deal: float | None = None) -> list[str]:
         "These are your assumptions, not estimates: the model is for teaching, not a forecast."
     )
     return lines
+
+
+def accession_shift(p: float, intervention_probability: float) -> float:
+    """The shift in Russia's expected war outcome if Ukraine becomes a member.
+
+    A renewed attack is assumed to fail whenever the allies intervene (as in the
+    myth 2 model), so Russia's expected outcome falls from ``p`` to ``p (1 - q)``:
+    the shift is ``-p q``. ``q`` is the probability of intervention, for example
+    from :func:`widgets.deterrence.model.intervention_probability`.
+    """
+    validate.probability(p, "p (Russia's expected war outcome)")
+    validate.probability(intervention_probability, "the probability that allies intervene")
+    return -p * intervention_probability
+
+
+@dataclass(frozen=True)
+class ScreeningResult:
+    """Ukraine's best offer when it does not know Russia's cost of war."""
+
+    offer: float
+    accepted_by: str
+    war_probability: float
+    ukraine_expected_value: float
+    generous_value: float
+    tough_value: float
+
+
+def screening_offer(
+    p: float,
+    cost_ukraine: float,
+    cost_russia_low: float,
+    cost_russia_high: float,
+    prob_high_cost: float,
+) -> ScreeningResult:
+    """Fearon's risk-return trade-off with two possible Russian types.
+
+    Ukraine offers Russia a territorial share ``x``; a Russia with cost ``c``
+    accepts when ``x >= p - c``. The *generous* offer ``p - cost_russia_low`` is
+    accepted by both types; the *tough* offer ``p - cost_russia_high`` only by the
+    high-cost type (probability ``prob_high_cost``), and the low-cost type fights.
+    Ukraine's payoff is ``1 - x`` after a deal and ``1 - p - cost_ukraine`` after war.
+    Ties go to the generous offer (no war). Offers are not clipped to 0..1: keep
+    ``p - cost`` inside it.
+    """
+    validate.probability(p, "p (Russia's expected war outcome)")
+    validate.number(cost_ukraine, "cost_ukraine (Ukraine's cost of war)", low=0)
+    validate.number(cost_russia_low, "cost_russia_low (Russia's cost of war if low)", low=0)
+    validate.number(cost_russia_high, "cost_russia_high (Russia's cost of war if high)", low=0)
+    validate.probability(prob_high_cost, "prob_high_cost (probability that Russia's cost is high)")
+    if cost_russia_low > cost_russia_high:
+        raise ValueError(
+            f"cost_russia_low must not exceed cost_russia_high, got {cost_russia_low} > "
+            f"{cost_russia_high}."
+        )
+    if p - cost_russia_high < 0:
+        raise ValueError(
+            f"p - cost_russia_high must be 0 or more (an offer is a share of 0..1), got "
+            f"{p} - {cost_russia_high}."
+        )
+    war_value = 1 - p - cost_ukraine
+    generous = 1 - (p - cost_russia_low)
+    tough = prob_high_cost * (1 - (p - cost_russia_high)) + (1 - prob_high_cost) * war_value
+    if tough > generous + 1e-12:
+        return ScreeningResult(
+            round(p - cost_russia_high, 12),
+            "high-cost type only",
+            1 - prob_high_cost,
+            tough,
+            generous,
+            tough,
+        )
+    return ScreeningResult(
+        round(p - cost_russia_low, 12), "both types", 0.0, generous, generous, tough
+    )

@@ -82,7 +82,10 @@ class BargainingExplorer(ControlPanel):
             "p": _slider("Russia's expected war outcome p (0 to 1)", d["p"], "p"),
             "cost_russia": _slider("Russia's cost of war c_R", d["cost_russia"], "cost_russia"),
             "cost_ukraine": _slider("Ukraine's cost of war c_U", d["cost_ukraine"], "cost_ukraine"),
-            "shift": _slider("Expected shift in p after a deal", d["shift"], "shift"),
+            "shift": _slider("Shift in p if the feared change happens", d["shift"], "shift"),
+            "accession_belief": _slider(
+                "Moscow's belief that it happens b", d["accession_belief"], "accession_belief"
+            ),
             "neutrality": w.Checkbox(
                 value=d["neutrality"],
                 description="Membership taken off the table (neutrality)",
@@ -114,9 +117,9 @@ class BargainingExplorer(ControlPanel):
         self.widget = w.VBox(
             [
                 w.HTML(
-                    "<p><b>Bargaining model.</b> x = Russia's share of the contested stakes "
-                    "(0 to 1). All numbers are your assumptions; this is a teaching model, "
-                    "not a forecast.</p>"
+                    "<p><b>Bargaining model.</b> x = Russia's share of the contested territory "
+                    "(0 to 1); alignment is a separate yes/no issue. All numbers are your "
+                    "assumptions; this is a teaching model, not a forecast.</p>"
                 ),
                 *self.controls.values(),
                 self.picture,

@@ -23,7 +23,10 @@ _SLIDERS = [
     ("g", "Challenger's gain G: ", "challenger_gain", 10, 0.5),
     ("w", "Challenger's cost of fighting W: ", "attack_cost", 10, 0.5),
     ("pun", "Extra cost if the ally intervenes P: ", "punishment", 10, 0.5),
+    ("sq", "Challenger's status quo V (negative = intolerable): ", "status_quo", 5, 0.5),
 ]
+# Every slider starts at 0 except the status quo, which may be negative.
+_MINIMUM = {"status_quo": -10}
 
 
 def credibility_chart(start: CredibilityInputs | None = None) -> alt.VConcatChart:
@@ -33,7 +36,7 @@ def credibility_chart(start: CredibilityInputs | None = None) -> alt.VConcatChar
         alt.param(
             name=name,
             value=getattr(start, field),
-            bind=alt.binding_range(min=0, max=hi, step=step, name=label),
+            bind=alt.binding_range(min=_MINIMUM.get(field, 0), max=hi, step=step, name=label),
         )
         for name, label, field, hi, step in _SLIDERS
     ]
@@ -57,7 +60,7 @@ def credibility_chart(start: CredibilityInputs | None = None) -> alt.VConcatChar
             gain="datum.v_challenger_gain * datum.success",
             cost="datum.v_attack_cost + datum.q * datum.v_punishment",
         )
-        .transform_calculate(net="datum.gain - datum.cost")
+        .transform_calculate(net="datum.gain - datum.cost - datum.v_status_quo")
         .transform_calculate(
             outcome="datum.net > 1e-12 ? 'Attack pays' : 'Deterred'",
             label=(
@@ -70,7 +73,7 @@ def credibility_chart(start: CredibilityInputs | None = None) -> alt.VConcatChar
     bars = base.mark_bar(height=24).encode(
         x=alt.X(
             "net:Q",
-            title="Challenger's expected gain minus expected cost of attacking (model units)",
+            title="Challenger's gain minus cost of attacking, minus its status quo (model units)",
             scale=alt.Scale(domain=[-20, 10], clamp=True),
         ),
         y=y,
@@ -85,7 +88,8 @@ def credibility_chart(start: CredibilityInputs | None = None) -> alt.VConcatChar
             alt.Tooltip("success:Q", title="Probability the attack succeeds", format=".2f"),
             alt.Tooltip("gain:Q", title="Expected gain", format=".2f"),
             alt.Tooltip("cost:Q", title="Expected cost", format=".2f"),
-            alt.Tooltip("net:Q", title="Net payoff", format=".2f"),
+            alt.Tooltip("v_status_quo:Q", title="Status quo", format=".2f"),
+            alt.Tooltip("net:Q", title="Advantage of attacking", format=".2f"),
         ],
     )
     text = base.mark_text(align="left", dx=4, fontSize=11).encode(
@@ -96,7 +100,7 @@ def credibility_chart(start: CredibilityInputs | None = None) -> alt.VConcatChar
         width=360,
         height=170,
         title=alt.TitleParams(
-            "Does attacking pay? Three illustrative presets and your own scenario",
+            "Does attacking pay? Four illustrative presets and your own scenario",
             subtitle=[
                 "Left of the black line (negative): deterred. Right: the attack pays.",
                 "Preset values are illustrative assumptions, not estimates.",
@@ -108,11 +112,13 @@ def credibility_chart(start: CredibilityInputs | None = None) -> alt.VConcatChar
         .add_params(*params)
         .properties(
             description=(
-                "Horizontal bar chart of the deterrence model. For three illustrative presets "
-                "(Ukraine as a NATO member, Ukraine with guarantees short of Article 5, an "
-                "existing ally such as Estonia) and for a fourth scenario set by sliders, each bar "
-                "shows the challenger's expected gain minus expected cost of attacking; negative "
-                "means deterred. Labels give the probability that the ally intervenes."
+                "Horizontal bar chart of the deterrence model. For four illustrative presets "
+                "(Ukraine as a NATO member in the critics' and in the essay's view, which differ "
+                "only in the challenger's status quo; Ukraine with guarantees short of Article 5; "
+                "an existing ally such as Estonia) and for a scenario set by sliders, each bar "
+                "shows the challenger's expected gain minus expected cost of attacking, minus the "
+                "value of its status quo; negative means deterred. Labels give the probability "
+                "that the ally intervenes."
             )
         )
     )

@@ -22,11 +22,15 @@ Challenger
     attacks.
     ``punishment`` P: the further cost if the defender intervenes (deterrence by
     punishment, including escalation).
+    ``status_quo`` V (any sign): the challenger's payoff of *not* attacking,
+    relative to an ordinary peace. 0 is a status quo it can live with; a
+    negative value is a status quo it finds intolerable (the essay's mechanism:
+    Ukraine's membership would itself be such a status quo for Moscow).
     If the defender intervenes, the attack is assumed to fail.
 
     expected gain = G (1 - q) (1 - d)
     expected cost = W + q P
-    The challenger attacks if expected gain > expected cost (ties deter).
+    The challenger attacks if expected gain - expected cost > V (ties deter).
 
 Every value is the user's assumption; the presets below are illustrative only,
 not estimates of any real state's resolve or capability. The model forecasts
@@ -35,11 +39,14 @@ nothing; it makes the logic of credibility explicit so it can be argued about.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields, replace
 
 from widgets.common import validate
 
 __all__ = [
+    "MEMBER_CRITICS",
+    "MEMBER_ESSAY",
     "PRESETS",
     "PRESET_NOTE",
     "CredibilityInputs",
@@ -61,10 +68,13 @@ class CredibilityInputs:
     challenger_gain: float
     attack_cost: float
     punishment: float
+    status_quo: float = 0.0
 
     def __post_init__(self) -> None:
         for f in fields(self):
-            validate.number(getattr(self, f.name), LABELS[f.name], low=0)
+            # The status quo may be worse than an ordinary peace: only it may be negative.
+            low = -math.inf if f.name == "status_quo" else 0
+            validate.number(getattr(self, f.name), LABELS[f.name], low=low)
         validate.probability(self.local_denial, LABELS["local_denial"])
 
     def with_(self, **changes: float) -> CredibilityInputs:
@@ -79,6 +89,7 @@ LABELS = {
     "challenger_gain": "the challenger's gain from a successful attack",
     "attack_cost": "the challenger's cost of fighting the target",
     "punishment": "the extra cost to the challenger if the ally intervenes",
+    "status_quo": "the challenger's payoff of not attacking (the status quo)",
 }
 
 
@@ -96,8 +107,13 @@ class CredibilityResult:
         return self.expected_gain - self.expected_cost
 
     @property
+    def advantage(self) -> float:
+        """Net payoff of attacking minus the payoff of the status quo (> 0: attack)."""
+        return self.net_payoff - self.inputs.status_quo
+
+    @property
     def deterred(self) -> bool:
-        return self.net_payoff <= 0
+        return self.advantage <= 0
 
 
 def intervention_probability(stakes: float, tripwire: float, cost: float) -> float:
@@ -124,16 +140,24 @@ PRESET_NOTE = (
     "not estimates of any government's resolve or any army's strength."
 )
 
+# The two member presets differ only in the contested assumption, the status quo:
+# the essay holds that membership makes it intolerable to Moscow, its critics that
+# Moscow lives with members' status quo (as with Finland since 2023).
+MEMBER_CRITICS = "Ukraine as a NATO member: critics' view (status quo bearable)"
+MEMBER_ESSAY = "Ukraine as a NATO member: essay's view (status quo intolerable)"
+_MEMBER = dict(
+    defender_stakes=5.0,
+    defender_cost=7.0,
+    tripwire=2.0,
+    local_denial=0.5,
+    challenger_gain=10.0,
+    attack_cost=2.0,
+    punishment=6.0,
+)
+
 PRESETS: dict[str, CredibilityInputs] = {
-    "Ukraine as a NATO member": CredibilityInputs(
-        defender_stakes=5.0,
-        defender_cost=7.0,
-        tripwire=2.0,
-        local_denial=0.5,
-        challenger_gain=10.0,
-        attack_cost=2.0,
-        punishment=6.0,
-    ),
+    MEMBER_CRITICS: CredibilityInputs(**_MEMBER, status_quo=0.0),
+    MEMBER_ESSAY: CredibilityInputs(**_MEMBER, status_quo=-3.0),
     "Ukraine with guarantees short of Article 5": CredibilityInputs(
         defender_stakes=3.0,
         defender_cost=7.0,
@@ -173,6 +197,11 @@ def explain(inputs: CredibilityInputs) -> list[str]:
         f"{_fmt(r.expected_gain)}. Expected cost: {_fmt(i.attack_cost)} + "
         f"{_fmt(r.intervention_probability)} x {_fmt(i.punishment)} = {_fmt(r.expected_cost)}.",
     ]
+    if i.status_quo != 0:
+        lines.append(
+            f"Not attacking is worth {_fmt(i.status_quo)} to the challenger (the status quo), "
+            f"so it attacks if the net payoff exceeds that: advantage {_fmt(r.advantage)}."
+        )
     if r.deterred:
         lines.append(
             f"Net payoff {_fmt(r.net_payoff)}: under these assumptions the challenger is deterred."

@@ -80,6 +80,9 @@ class CredibilityExplorer(ControlPanel):
             "punishment": _number(
                 "Challenger's extra cost if the ally intervenes P", start.punishment
             ),
+            "status_quo": _number(
+                "Challenger's status quo V (negative = intolerable)", start.status_quo
+            ),
         }
         self.readout = w.HTML()
         super().__init__()
@@ -129,7 +132,7 @@ class CredibilityExplorer(ControlPanel):
         self.readout.value = (
             '<div aria-live="polite">'
             f'<p style="font-size:1.2em;color:{colour}"><b>{verdict}</b> '
-            f"(net payoff {result.net_payoff:.2f})</p>"
+            f"(net payoff {result.net_payoff:.2f}, status quo {inputs.status_quo:.2f})</p>"
             + "".join(f"<p>{html.escape(line)}</p>" for line in lines)
             + "</div>"
         )

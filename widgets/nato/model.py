@@ -76,7 +76,7 @@ class RatificationResult:
 
 
 def _check_position(member: str, position: str) -> None:
-    validate.choice(position, "position", POSITIONS, where=f"for {member!r}")
+    validate.choice(position, f"the position of {member!r}", POSITIONS, "position")
 
 
 def check_positions(positions: Mapping[str, str]) -> None:
@@ -84,13 +84,15 @@ def check_positions(positions: Mapping[str, str]) -> None:
     if not positions:
         raise ValueError("no members given: the alliance needs at least one member")
     for member, position in positions.items():
-        validate.text(member, "a member's name")
+        validate.text(member, "a member's name", allow_empty=False)
         _check_position(member, position)
 
 
 def check_yes_positions(yes_positions: Iterable[str]) -> frozenset[str]:
     """The set of positions counted as "yes"; ValueError if empty or unknown."""
-    return validate.choices(yes_positions, "position", POSITIONS, where="that counts as a yes")
+    return validate.choices(
+        yes_positions, "positions that count as yes", POSITIONS, "position"
+    )
 
 
 def apply_flips(positions: Mapping[str, str], flips: Mapping[str, str] | None) -> dict[str, str]:

@@ -72,6 +72,6 @@ def members_with_positions(data_dir: Path | str | None = None) -> pd.DataFrame:
 
 def positions_for(members: pd.DataFrame, period: str) -> dict[str, str]:
     """``{country: position}`` for a period key of :data:`PERIODS`."""
-    validate.choice(period, "period", PERIODS)
+    validate.choice(period, "period", PERIODS, "period")
     column = f"position_{period}"
     return dict(zip(members["country"], members[column], strict=True))
