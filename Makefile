@@ -1,12 +1,14 @@
 # Two commands for a fresh machine:
 #   make book   install everything, build the book, print where to open it
-#   make test   install everything the tests need, then run every test
+#   make test   install everything the tests need, lint, then run every test
+#   make fast   unit tests and notebook checks only (no browser, build or Binder run)
+#   make lint   check code and notebooks without changing them; make format fixes them
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test install browser-deps notebooks lint bench clean
+.PHONY: book test fast install browser-deps notebooks lint format bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,17 +30,31 @@ browser-deps:
 	  echo "Installing Debian chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) browser-deps
-	$(BIN)/ruff check widgets tests benchmarks book/_ext
+test: lint browser-deps
 	$(BIN)/python -m pytest
+
+# Every test that needs neither a browser, nor the built book, nor a fresh environment:
+# the unit tests and nbval on every notebook (two workers, one notebook each, if
+# pytest-xdist is installed).
+FAST_JOBS = $(shell $(BIN)/python -c "import xdist" 2>/dev/null && echo "-n 2 --dist loadfile")
+fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not browser and not build and not binder" $(FAST_JOBS)
 
 # Re-run every notebook in place (as the static build does) before committing it.
 notebooks: $(STAMP)
 	$(BIN)/python -m widgets.common.execute book
 
+# Python and notebooks (ruff reads .ipynb): lint checks only, format fixes.
+LINT_PATHS = widgets tests benchmarks book
 lint: $(STAMP)
-	$(BIN)/ruff format widgets tests benchmarks book/_ext
-	$(BIN)/ruff check --fix widgets tests benchmarks book/_ext
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(BIN)/python -m widgets.common.notebook_tags --check book
+
+format: $(STAMP)
+	$(BIN)/ruff format $(LINT_PATHS)
+	$(BIN)/ruff check --fix $(LINT_PATHS)
+	$(BIN)/python -m widgets.common.notebook_tags book
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -10,8 +10,6 @@ request.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import platform
@@ -19,7 +17,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 from datetime import UTC, datetime
@@ -29,14 +26,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from benchmarks import explorer_latency, static_explorer  # noqa: E402
+from tests.browser.harness import block_external, launch_chromium, serve  # noqa: E402
 
 JUPYTER_BOOK = str(Path(sys.executable).with_name("jupyter-book"))
 EXPLORER_PAGE = "book/alternative/ceasefire_explorer.html"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-    "--disable-background-networking", "--disable-component-update", "--no-first-run",
-]  # fmt: skip
-LOCAL = ("http://127.0.0.1", "data:", "blob:", "about:")
 
 
 def timed(command: list[str], cwd: Path) -> float:
@@ -83,19 +76,7 @@ def _local_size(html: Path, base: str, url: str) -> int:
     return target.stat().st_size if target.is_file() else 0
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def browser_figures(html: Path) -> dict[str, float]:
-    from playwright.sync_api import sync_playwright
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(html))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     pages = sorted(
         str(p.relative_to(html))
         for p in html.rglob("*.html")
@@ -103,21 +84,11 @@ def browser_figures(html: Path) -> dict[str, float]:
     )
     external: list[str] = []
     page_bytes: dict[str, int] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+    with serve(html) as base, launch_chromium() as browser:
 
         def new_page():
             context = browser.new_context()
-            context.route(
-                "**/*",
-                lambda r: (
-                    r.continue_()
-                    if r.request.url.startswith(LOCAL)
-                    else (external.append(r.request.url), r.abort())
-                ),
-            )
+            block_external(context, external)
             return context, context.new_page()
 
         for path in pages:
@@ -137,8 +108,6 @@ def browser_figures(html: Path) -> dict[str, float]:
             if not updates:
                 updates = page.evaluate(static_explorer.UPDATE_JS, 20)
             context.close()
-        browser.close()
-    server.shutdown()
     largest = max(page_bytes, key=page_bytes.get)
     return {
         "static_explorer_first_chart_ms": statistics.median(first_chart),

@@ -6,7 +6,11 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 NETWORK = re.compile(r"^(https?:)?//", re.IGNORECASE)
+pytestmark = pytest.mark.build  # every test here needs the built book
+
 CSS_REMOTE = re.compile(r"""(@import\s+(url\()?|url\()\s*['"]?\s*(https?:)?//""", re.IGNORECASE)
 
 

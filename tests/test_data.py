@@ -82,12 +82,14 @@ def regions() -> pd.DataFrame:
     return d.load_regions()
 
 
+# The loader already enforces each file's columns, types, constraints, keys, 27 units,
+# complete presets and dates, and the tiles (see the broken-file tests below); the tests
+# here check what it does not.
+
+
 @pytest.mark.parametrize("name", RESOURCES)
-def test_every_resource_loads_with_its_schema(name):
-    frame = d.load_resource(name)
-    schema = d.get_resource(name)["schema"]
-    assert list(frame.columns) == [f["name"] for f in schema["fields"]]
-    assert len(frame) > 0
+def test_every_resource_has_rows(name):
+    assert len(d.load_resource(name)) > 0
 
 
 @pytest.mark.parametrize("name", RESOURCES)
@@ -117,10 +119,7 @@ def test_dates_are_iso_and_not_in_the_future(name):
             assert dt.date.fromisoformat(text) <= dt.date.today(), (name, line, field, text)
 
 
-def test_27_units_with_unique_iso_codes(regions):
-    assert len(regions) == 27
-    assert regions["code"].is_unique
-    assert regions["code"].str.fullmatch(r"UA-\d{2}").all()
+def test_24_oblasts_and_three_other_units(regions):
     assert (regions["unit_type"] == "oblast").sum() == 24
     assert set(regions.loc[regions["unit_type"] != "oblast", "name_en"]) == {
         "Kyiv",
@@ -136,31 +135,14 @@ def test_areas_sum_to_the_sourced_total(regions):
     assert abs(regions["area_km2"].sum() - official) / official < 0.01
 
 
-def test_tile_grid_has_one_square_per_unit(regions):
-    cells = list(zip(regions["grid_row"], regions["grid_col"], strict=True))
-    assert len(set(cells)) == 27
-
-
-def test_population_is_a_positive_integer(regions):
-    assert str(regions["population"].dtype) == "int64"
+def test_every_unit_has_people(regions):
+    # The schema allows 0; no first-level unit of Ukraine was empty.
     assert (regions["population"] > 0).all()
-
-
-@pytest.mark.parametrize("name", ["control", "preset_shares"])
-def test_shares_are_percentages(name):
-    shares = d.load_resource(name)["russian_control_pct"]
-    assert shares.between(0, 100).all()
-
-
-def test_every_control_date_has_27_rows():
-    control = d.load_control()
-    counts = control.groupby("as_of").size()
-    assert (counts == 27).all(), counts
-    assert len(counts) >= 2
 
 
 def test_control_has_a_point_near_the_essay_and_a_recent_one():
     dates = set(d.load_control()["as_of"].dt.year)
+    assert len(dates) >= 2
     assert dates & {2024, 2025}
     assert max(dates) >= 2025
 
@@ -169,14 +151,6 @@ def test_crimea_and_sevastopol_are_under_russian_control_at_every_date():
     control = d.load_control()
     crimea = control[control["code"].isin(["UA-43", "UA-40"])]
     assert (crimea["russian_control_pct"] == 100).all()
-
-
-def test_each_preset_has_27_shares():
-    shares = d.load_preset_shares()
-    presets = d.load_presets()
-    counts = shares.groupby("preset_id").size()
-    assert set(counts.index) == set(presets["preset_id"])
-    assert (counts == 27).all(), counts
 
 
 def test_required_presets_exist():
@@ -195,12 +169,6 @@ def test_line_presets_match_control():
     latest = control[control["as_of"] == control["as_of"].max()].set_index("code")
     for code, row in latest.iterrows():
         assert shares[("line_latest", code)] == row["russian_control_pct"], code
-
-
-def test_every_asset_has_a_status_under_every_preset():
-    status = d.load_preset_assets()
-    assert len(status) == len(d.load_presets()) * len(d.load_assets())
-    assert str(status["russian_control"].dtype) == "bool"
 
 
 def test_arrangements_hold_one_option_of_each_article():

@@ -45,7 +45,7 @@ from typing import Any
 
 import pandas as pd
 
-from widgets import DATA_DIR
+from widgets.common.paths import find_data_dir
 
 DESCRIPTOR = "datapackage.json"
 
@@ -63,7 +63,12 @@ class DataError(ValueError):
 
 
 def _data_dir(data_dir: Path | str | None) -> Path:
-    return Path(data_dir) if data_dir is not None else DATA_DIR
+    if data_dir is not None:
+        return Path(data_dir)
+    try:  # looked up on each use, so a wrong NEUTRALITY_OR_NATO_DATA is reported, not skipped
+        return find_data_dir()
+    except FileNotFoundError as error:
+        raise DataError(str(error)) from None
 
 
 def _display_path(path: Path, data_dir: Path) -> str:

@@ -177,16 +177,39 @@ def test_without_neutrality_empty_iff_shift_exceeds_total_cost(i):
         assert empty == (margin > 0)
 
 
+def _both_prefer_the_deal(i: BargainingInputs, x: float, p: float, tol: float = 1e-9) -> bool:
+    """Straight from the payoffs, not from the model's interval arithmetic: Russia gets x
+    (plus w_R if neutrality is in the deal) against p - c_R from war; Ukraine gets 1 - x
+    (minus w_U) against 1 - p - c_U."""
+    wr = i.value_neutrality_russia if i.neutrality else 0.0
+    wu = i.value_neutrality_ukraine if i.neutrality else 0.0
+    russia = x + wr >= p - i.cost_russia - tol
+    ukraine = 1 - x - wu >= 1 - p - i.cost_ukraine - tol
+    return russia and ukraine
+
+
+def _self_enforcing(i: BargainingInputs, x: float, tol: float = 1e-9) -> bool:
+    return all(_both_prefer_the_deal(i, x, p, tol) for p in (i.p, i.p + i.shift))
+
+
+GRID = [k / 2000 for k in range(2001)]
+
+
 @settings(max_examples=300)
 @given(inputs())
-def test_empty_iff_closed_form_condition(i):
-    n = 1.0 if i.neutrality else 0.0
-    wr, wu = n * i.value_neutrality_russia, n * i.value_neutrality_ukraine
-    lows = max(i.p, i.p + i.shift) - i.cost_russia - wr
-    highs = min(i.p, i.p + i.shift) + i.cost_ukraine - wu
-    slack = min(highs - lows, 1 - lows, highs)  # overlap, and inside 0..1
-    if abs(slack) > 1e-9:
-        assert (bargaining_range(i) is None) == (slack < 0)
+def test_the_range_is_exactly_the_deals_both_sides_prefer_in_both_periods(i):
+    r = bargaining_range(i)
+    if r is None:
+        # No deal on a fine grid of 0..1 is acceptable (with a margin for the grid's step).
+        assert not any(_self_enforcing(i, x, tol=-1e-6) for x in GRID)
+        return
+    for x in (r.low, (r.low + r.high) / 2, r.high):
+        assert _self_enforcing(i, x)
+    # Just outside the range (within 0..1), one side prefers war.
+    if r.low > 1e-6:
+        assert not _self_enforcing(i, r.low - 1e-6, tol=0)
+    if r.high < 1 - 1e-6:
+        assert not _self_enforcing(i, r.high + 1e-6, tol=0)
 
 
 @settings(max_examples=200)
@@ -225,7 +248,8 @@ def test_deal_in_range_agrees_with_analyse(i, deal):
 )
 def test_chart_status_line_matches_the_model(defaults):
     vl_convert = pytest.importorskip("vl_convert")
-    from widgets.bargaining.charts import DEFAULTS, bargaining_chart
+    from widgets.bargaining.charts import bargaining_chart
+    from widgets.bargaining.model import DEFAULTS
 
     d = {**DEFAULTS, **defaults}
     deal = d.pop("deal")

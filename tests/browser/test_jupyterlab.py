@@ -14,7 +14,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import free_port
+from tests.browser.harness import free_port
 
 pytestmark = pytest.mark.browser
 from widgets.common.paths import REPO_ROOT  # noqa: E402

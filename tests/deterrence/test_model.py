@@ -96,9 +96,9 @@ def test_explain_restates_the_numbers_and_disclaims():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"local_denial": 1.5}, r"probability: it must be between 0 and 1"),
+        ({"local_denial": 1.5}, r"local denial .* must be between 0 and 1, got 1\.5"),
         ({"local_denial": math.nan}, r"NaN"),
-        ({"defender_stakes": -1.0}, r"stakes must be 0 or more"),
+        ({"defender_stakes": -1.0}, r"stakes: must be 0 or more"),
         ({"defender_cost": math.inf}, r"finite"),
         ({"challenger_gain": math.nan}, r"gain .*NaN"),
         ({"punishment": -0.5}, r"0 or more"),

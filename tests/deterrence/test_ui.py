@@ -54,7 +54,7 @@ def test_set_from_python(explorer):
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        ({"challenger_gain": -2.0}, "gain from a successful attack must be 0 or more"),
+        ({"challenger_gain": -2.0}, "gain from a successful attack: must be 0 or more"),
         ({"punishment": math.nan}, "NaN"),
         ({"attack_cost": math.inf}, "finite"),
     ],

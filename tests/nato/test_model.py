@@ -70,7 +70,10 @@ def test_ratification_needs_one_per_member():
         (lambda: invitation_consensus(THREE, []), "at least one position"),
         (lambda: invitation_consensus(THREE, ["maybe"]), "unknown position 'maybe'"),
         (lambda: invitation_consensus({}, [NOW]), "no members"),
-        (lambda: invitation_consensus({"A": "yes"}, [NOW]), "unknown position 'yes' for 'A'"),
+        (
+            lambda: invitation_consensus({"A": "yes"}, [NOW]),
+            "position of 'A': unknown position 'yes'",
+        ),
         (lambda: invitation_consensus(THREE, [NOW], {"Z": NOW}), "cannot flip 'Z'"),
         (lambda: invitation_consensus(THREE, [NOW], {"A": "x"}), "unknown position 'x'"),
         (lambda: ratification([]), "no members"),
@@ -113,9 +116,18 @@ def test_flipping_a_blocker_to_yes_never_reduces_the_yes_count(positions, yes, d
     assert blocker in after.yes
 
 
-@given(members, yes_sets)
-def test_widening_the_yes_set_never_adds_blockers(positions, yes):
+@given(members, yes_sets, yes_sets)
+def test_widening_the_yes_set_never_adds_blockers(positions, yes, extra):
     narrow = invitation_consensus(positions, yes)
-    wide = invitation_consensus(positions, set(POSITIONS))
+    wide = invitation_consensus(positions, yes | extra)
     assert set(wide.blockers) <= set(narrow.blockers)
-    assert wide.consensus
+    # Exactly the members whose position the wider set adds stop blocking.
+    added = (yes | extra) - yes
+    assert set(narrow.blockers) - set(wide.blockers) == {
+        m for m in narrow.blockers if positions[m] in added
+    }
+
+
+@given(members)
+def test_counting_every_position_as_yes_gives_consensus(positions):
+    assert invitation_consensus(positions, set(POSITIONS)).consensus

@@ -40,7 +40,7 @@ def test_no_yes_position_shows_a_message_not_a_traceback(members):
     explorer = ConsensusExplorer(members)
     for box in explorer.yes_boxes.values():
         box.value = False
-    assert "role='alert'" in explorer.output.value
+    assert 'role="alert"' in explorer.output.value
     assert "at least one position" in explorer.output.value
 
 

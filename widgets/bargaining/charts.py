@@ -10,21 +10,9 @@ from __future__ import annotations
 
 import altair as alt
 
-from widgets.bargaining.model import BargainingInputs
+from widgets.bargaining.model import CONTROL_RANGES, DEFAULTS, BargainingInputs
 
-__all__ = ["DEFAULTS", "bargaining_chart"]
-
-DEFAULTS = {
-    "p": 0.40,
-    "cost_russia": 0.10,
-    "cost_ukraine": 0.15,
-    "shift": 0.0,
-    "deal": 0.50,
-    "neutrality": False,
-    "value_neutrality_russia": 0.15,
-    "value_neutrality_ukraine": 0.10,
-    "accession_belief": 1.0,
-}
+__all__ = ["bargaining_chart"]
 
 ROWS = ["1. Today", "2. After the expected shift", "3. Deals that survive the shift"]
 
@@ -40,7 +28,8 @@ _LO3 = f"max({_TL}, {_FL}, 0)"
 _HI3 = f"min({_TH}, {_FH}, 1)"
 
 
-def _slider(name: str, label: str, value: float, lo: float, hi: float, step: float = 0.01):
+def _slider(name: str, label: str, value: float, field: str, step: float = 0.01):
+    lo, hi = CONTROL_RANGES[field]
     return alt.param(
         name=name,
         value=value,
@@ -63,20 +52,34 @@ def bargaining_chart(defaults: dict | None = None) -> alt.VConcatChart:
         d["accession_belief"],
     )
     params = [
-        _slider("p", "Russia's expected war outcome p: ", d["p"], 0, 1),
-        _slider("cR", "Russia's cost of war c_R: ", d["cost_russia"], 0, 0.5),
-        _slider("cU", "Ukraine's cost of war c_U: ", d["cost_ukraine"], 0, 0.5),
-        _slider("shift", "Shift in p if the feared change happens: ", d["shift"], -0.5, 0.5),
-        _slider("b", "Moscow's belief that it happens b: ", d["accession_belief"], 0, 1, step=0.05),
-        _slider("deal", "Proposed deal (Russia's share): ", d["deal"], 0, 1),
+        _slider("p", "Russia's expected war outcome p: ", d["p"], "p"),
+        _slider("cR", "Russia's cost of war c_R: ", d["cost_russia"], "cost_russia"),
+        _slider("cU", "Ukraine's cost of war c_U: ", d["cost_ukraine"], "cost_ukraine"),
+        _slider("shift", "Shift in p if the feared change happens: ", d["shift"], "shift"),
+        _slider(
+            "b",
+            "Moscow's belief that it happens b: ",
+            d["accession_belief"],
+            "accession_belief",
+            0.05,
+        ),
+        _slider("deal", "Proposed deal (Russia's share): ", d["deal"], "deal"),
         alt.param(
             name="neutral",
             value=d["neutrality"],
             bind=alt.binding_checkbox(name="Membership taken off the table: "),
         ),
-        _slider("wR", "Value of neutrality to Russia w_R: ", d["value_neutrality_russia"], 0, 0.5),
         _slider(
-            "wU", "Loss from neutrality to Ukraine w_U: ", d["value_neutrality_ukraine"], 0, 0.5
+            "wR",
+            "Value of neutrality to Russia w_R: ",
+            d["value_neutrality_russia"],
+            "value_neutrality_russia",
+        ),
+        _slider(
+            "wU",
+            "Loss from neutrality to Ukraine w_U: ",
+            d["value_neutrality_ukraine"],
+            "value_neutrality_ukraine",
         ),
     ]
 

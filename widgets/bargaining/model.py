@@ -65,10 +65,13 @@ nothing.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
+from widgets.common import validate
+
 __all__ = [
+    "CONTROL_RANGES",
+    "DEFAULTS",
     "BargainingInputs",
     "BargainingResult",
     "Interval",
@@ -81,6 +84,32 @@ __all__ = [
     "format_range",
     "screening_offer",
 ]
+
+
+#: The starting assumptions of the chart and the app (the reader changes them).
+DEFAULTS = {
+    "p": 0.40,
+    "cost_russia": 0.10,
+    "cost_ukraine": 0.15,
+    "shift": 0.0,
+    "deal": 0.50,
+    "neutrality": False,
+    "value_neutrality_russia": 0.15,
+    "value_neutrality_ukraine": 0.10,
+    "accession_belief": 1.0,
+}
+
+#: The range each slider offers (the model itself accepts any valid value).
+CONTROL_RANGES = {
+    "p": (0.0, 1.0),
+    "cost_russia": (0.0, 0.5),
+    "cost_ukraine": (0.0, 0.5),
+    "shift": (-0.5, 0.5),
+    "deal": (0.0, 1.0),
+    "value_neutrality_russia": (0.0, 0.5),
+    "value_neutrality_ukraine": (0.0, 0.5),
+    "accession_belief": (0.0, 1.0),
+}
 
 
 @dataclass(frozen=True)
@@ -120,34 +149,31 @@ class BargainingInputs:
     accession_belief: float = 1.0
 
     def __post_init__(self) -> None:
-        _check_probability("p (Russia's expected war outcome)", self.p)
-        _check_cost("cost_russia (Russia's cost of war)", self.cost_russia)
-        _check_cost("cost_ukraine (Ukraine's cost of war)", self.cost_ukraine)
-        _check_finite("shift (expected change in p)", self.shift)
-        if not -1.0 <= self.shift <= 1.0:
-            raise ValueError(
-                f"shift (expected change in p) must be between -1 and 1, got {self.shift}."
-            )
+        validate.probability(self.p, "p (Russia's expected war outcome)")
+        validate.number(self.cost_russia, "cost_russia (Russia's cost of war)", low=0)
+        validate.number(self.cost_ukraine, "cost_ukraine (Ukraine's cost of war)", low=0)
+        validate.number(self.shift, "shift (expected change in p)", -1.0, 1.0)
         future = self.p + self.shift
         if not -1e-12 <= future <= 1.0 + 1e-12:
             raise ValueError(
                 f"p + shift must stay between 0 and 1 (it is a probability-weighted outcome), "
                 f"got {self.p} + {self.shift} = {future:.3g}."
             )
-        _check_cost(
-            "value_neutrality_russia (what neutrality is worth to Russia)",
+        validate.number(
             self.value_neutrality_russia,
+            "value_neutrality_russia (what neutrality is worth to Russia)",
+            low=0,
         )
-        _check_cost(
-            "value_neutrality_ukraine (what neutrality costs Ukraine)",
+        validate.number(
             self.value_neutrality_ukraine,
+            "value_neutrality_ukraine (what neutrality costs Ukraine)",
+            low=0,
         )
-        _check_probability(
-            "accession_belief (Moscow's probability that accession happens)",
+        validate.probability(
             self.accession_belief,
+            "accession_belief (Moscow's probability that accession happens)",
         )
-        if not isinstance(self.neutrality, bool):
-            raise ValueError(f"neutrality must be True or False, got {self.neutrality!r}.")
+        validate.flag(self.neutrality, "neutrality")
 
     @property
     def expected_shift(self) -> float:
@@ -173,27 +199,6 @@ class BargainingResult:
     @property
     def empty(self) -> bool:
         return self.self_enforcing is None
-
-
-def _check_finite(name: str, value: float) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{name} must be a number, got {value!r}.")
-    if math.isnan(value):
-        raise ValueError(f"{name} is not a number (NaN): enter a value.")
-    if math.isinf(value):
-        raise ValueError(f"{name} must be finite, got {value}.")
-
-
-def _check_probability(name: str, value: float) -> None:
-    _check_finite(name, value)
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{name} must be between 0 and 1, got {value}.")
-
-
-def _check_cost(name: str, value: float) -> None:
-    _check_finite(name, value)
-    if value < 0:
-        raise ValueError(f"{name} must be 0 or more, got {value}.")
 
 
 def _raw_bounds(inputs: BargainingInputs, p: float) -> tuple[float, float]:
@@ -222,7 +227,7 @@ def bargaining_range(inputs: BargainingInputs) -> Interval | None:
 
 
 def _check_deal(deal: float) -> None:
-    _check_probability("the deal (Russia's share of the stakes)", deal)
+    validate.probability(deal, "the deal (Russia's share of the stakes)")
 
 
 def deal_in_range(inputs: BargainingInputs, deal: float) -> bool:
@@ -339,8 +344,8 @@ def accession_shift(p: float, intervention_probability: float) -> float:
     the shift is ``-p q``. ``q`` is the probability of intervention, for example
     from :func:`widgets.deterrence.model.intervention_probability`.
     """
-    _check_probability("p (Russia's expected war outcome)", p)
-    _check_probability("the probability that allies intervene", intervention_probability)
+    validate.probability(p, "p (Russia's expected war outcome)")
+    validate.probability(intervention_probability, "the probability that allies intervene")
     return -p * intervention_probability
 
 
@@ -373,11 +378,11 @@ def screening_offer(
     Ties go to the generous offer (no war). Offers are not clipped to 0..1: keep
     ``p - cost`` inside it.
     """
-    _check_probability("p (Russia's expected war outcome)", p)
-    _check_cost("cost_ukraine (Ukraine's cost of war)", cost_ukraine)
-    _check_cost("cost_russia_low (Russia's cost of war if low)", cost_russia_low)
-    _check_cost("cost_russia_high (Russia's cost of war if high)", cost_russia_high)
-    _check_probability("prob_high_cost (probability that Russia's cost is high)", prob_high_cost)
+    validate.probability(p, "p (Russia's expected war outcome)")
+    validate.number(cost_ukraine, "cost_ukraine (Ukraine's cost of war)", low=0)
+    validate.number(cost_russia_low, "cost_russia_low (Russia's cost of war if low)", low=0)
+    validate.number(cost_russia_high, "cost_russia_high (Russia's cost of war if high)", low=0)
+    validate.probability(prob_high_cost, "prob_high_cost (probability that Russia's cost is high)")
     if cost_russia_low > cost_russia_high:
         raise ValueError(
             f"cost_russia_low must not exceed cost_russia_high, got {cost_russia_low} > "

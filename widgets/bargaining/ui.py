@@ -10,13 +10,10 @@ readout instead of a traceback.
 
 from __future__ import annotations
 
-import html
-import re
-
 import ipywidgets as w
 
-from widgets.bargaining.charts import DEFAULTS
-from widgets.bargaining.model import BargainingInputs, analyse, explain
+from widgets.bargaining.model import CONTROL_RANGES, DEFAULTS, BargainingInputs, analyse, explain
+from widgets.common import html
 from widgets.common.ui import ControlPanel
 
 __all__ = ["BargainingExplorer"]
@@ -25,7 +22,8 @@ _STYLE = {"description_width": "300px"}
 _LAYOUT = w.Layout(width="620px")
 
 
-def _slider(label: str, value: float, lo: float, hi: float) -> w.FloatSlider:
+def _slider(label: str, value: float, field: str) -> w.FloatSlider:
+    lo, hi = CONTROL_RANGES[field]
     return w.FloatSlider(
         value=value,
         min=lo,
@@ -81,12 +79,12 @@ class BargainingExplorer(ControlPanel):
     def __init__(self, defaults: dict | None = None) -> None:
         d = {**DEFAULTS, **(defaults or {})}
         self.controls: dict[str, w.ValueWidget] = {
-            "p": _slider("Russia's expected war outcome p (0 to 1)", d["p"], 0, 1),
-            "cost_russia": _slider("Russia's cost of war c_R", d["cost_russia"], 0, 0.5),
-            "cost_ukraine": _slider("Ukraine's cost of war c_U", d["cost_ukraine"], 0, 0.5),
-            "shift": _slider("Shift in p if the feared change happens", d["shift"], -0.5, 0.5),
+            "p": _slider("Russia's expected war outcome p (0 to 1)", d["p"], "p"),
+            "cost_russia": _slider("Russia's cost of war c_R", d["cost_russia"], "cost_russia"),
+            "cost_ukraine": _slider("Ukraine's cost of war c_U", d["cost_ukraine"], "cost_ukraine"),
+            "shift": _slider("Shift in p if the feared change happens", d["shift"], "shift"),
             "accession_belief": _slider(
-                "Moscow's belief that it happens b", d["accession_belief"], 0, 1
+                "Moscow's belief that it happens b", d["accession_belief"], "accession_belief"
             ),
             "neutrality": w.Checkbox(
                 value=d["neutrality"],
@@ -95,10 +93,14 @@ class BargainingExplorer(ControlPanel):
                 layout=_LAYOUT,
             ),
             "value_neutrality_russia": _slider(
-                "Value of neutrality to Russia w_R", d["value_neutrality_russia"], 0, 0.5
+                "Value of neutrality to Russia w_R",
+                d["value_neutrality_russia"],
+                "value_neutrality_russia",
             ),
             "value_neutrality_ukraine": _slider(
-                "Loss from neutrality to Ukraine w_U", d["value_neutrality_ukraine"], 0, 0.5
+                "Loss from neutrality to Ukraine w_U",
+                d["value_neutrality_ukraine"],
+                "value_neutrality_ukraine",
             ),
             "deal": w.FloatText(
                 value=d["deal"],
@@ -111,8 +113,7 @@ class BargainingExplorer(ControlPanel):
         super().__init__()
         self.picture = w.HTML()
         self.readout = w.HTML()
-        for control in self.controls.values():
-            control.observe(self._on_change, names="value")
+        self.redraw_on_change()
         self.widget = w.VBox(
             [
                 w.HTML(
@@ -127,10 +128,6 @@ class BargainingExplorer(ControlPanel):
         )
         self.update()
 
-    def _on_change(self, _change) -> None:
-        if not self._suspended:
-            self.update()
-
     def update(self) -> None:
         v = self.values()
         deal = v.pop("deal")
@@ -140,10 +137,7 @@ class BargainingExplorer(ControlPanel):
             lines = explain(inputs, deal)
         except ValueError as error:
             self.picture.value = ""
-            self.readout.value = (
-                '<div role="alert" style="color:#a00;font-weight:bold">'
-                f"Please check your input: {html.escape(str(error))}</div>"
-            )
+            self.readout.value = html.error_box(error)
             return
         self.picture.value = _range_svg(result)
         self.readout.value = (
@@ -155,4 +149,4 @@ class BargainingExplorer(ControlPanel):
     @property
     def text(self) -> str:
         """The readout as plain text (for tests and screen-reader checks)."""
-        return html.unescape(re.sub(r"<[^>]+>", " ", self.readout.value)).strip()
+        return html.to_text(self.readout.value)

@@ -1,4 +1,8 @@
-"""Plumbing shared by the small ipywidgets apps: named controls, set from Python in one go."""
+"""Plumbing shared by the ipywidgets apps: named controls, set from Python in one go.
+
+The one way to change several widgets without a redraw for each is :meth:`ControlPanel.batch`;
+handlers registered with :meth:`ControlPanel.redraw_on_change` skip redraws inside it.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,20 @@ class ControlPanel:
 
     def __init__(self) -> None:
         self._suspended = False
+
+    def redraw_on_change(self, *widgets) -> None:
+        """Redraw when one of ``widgets`` (default: every control) changes, except in a batch."""
+        for widget in widgets or tuple(self.controls.values()):
+            widget.observe(self._redraw, names="value")
+
+    def _redraw(self, _change=None) -> None:
+        if not self._suspended:
+            self.update()
+
+    @property
+    def suspended(self) -> bool:
+        """True inside :meth:`batch` (handlers that do more than redraw check it)."""
+        return self._suspended
 
     def values(self) -> dict:
         """The controls' values, as the model expects them."""

@@ -42,6 +42,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields, replace
 
+from widgets.common import validate
+
 __all__ = [
     "MEMBER_CRITICS",
     "MEMBER_ESSAY",
@@ -70,22 +72,10 @@ class CredibilityInputs:
 
     def __post_init__(self) -> None:
         for f in fields(self):
-            value = getattr(self, f.name)
-            label = LABELS[f.name]
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ValueError(f"{label} must be a number, got {value!r}.")
-            if math.isnan(value):
-                raise ValueError(f"{label} is not a number (NaN): enter a value.")
-            if math.isinf(value):
-                raise ValueError(f"{label} must be finite, got {value}.")
             # The status quo may be worse than an ordinary peace: only it may be negative.
-            if value < 0 and f.name != "status_quo":
-                raise ValueError(f"{label} must be 0 or more, got {value}.")
-        if self.local_denial > 1:
-            raise ValueError(
-                f"{LABELS['local_denial']} is a probability: it must be between 0 and 1, "
-                f"got {self.local_denial}."
-            )
+            low = -math.inf if f.name == "status_quo" else 0
+            validate.number(getattr(self, f.name), LABELS[f.name], low=low)
+        validate.probability(self.local_denial, LABELS["local_denial"])
 
     def with_(self, **changes: float) -> CredibilityInputs:
         return replace(self, **changes)

@@ -10,11 +10,9 @@ value can then be changed. The challenger's numbers are typed in (any number
 
 from __future__ import annotations
 
-import html
-import re
-
 import ipywidgets as w
 
+from widgets.common import html
 from widgets.common.ui import ControlPanel
 from widgets.deterrence.model import PRESET_NOTE, PRESETS, CredibilityInputs, evaluate, explain
 
@@ -108,7 +106,7 @@ class CredibilityExplorer(ControlPanel):
         self.preset.value = CUSTOM
 
     def _on_preset(self, change) -> None:
-        if self._suspended or change["new"] == CUSTOM:
+        if self.suspended or change["new"] == CUSTOM:
             return
         inputs = PRESETS[change["new"]]
         with self.batch():
@@ -116,7 +114,7 @@ class CredibilityExplorer(ControlPanel):
                 control.value = getattr(inputs, name)
 
     def _on_change(self, _change) -> None:
-        if self._suspended:
+        if self.suspended:
             return
         with self.batch():
             self.preset.value = CUSTOM
@@ -127,10 +125,7 @@ class CredibilityExplorer(ControlPanel):
             result = evaluate(inputs)
             lines = explain(inputs)
         except ValueError as error:
-            self.readout.value = (
-                '<div role="alert" style="color:#a00;font-weight:bold">'
-                f"Please check your input: {html.escape(str(error))}</div>"
-            )
+            self.readout.value = html.error_box(error)
             return
         verdict = "Deterred" if result.deterred else "The attack pays"
         colour = "#4c78a8" if result.deterred else "#e45756"
@@ -145,4 +140,4 @@ class CredibilityExplorer(ControlPanel):
     @property
     def text(self) -> str:
         """The readout as plain text (for tests)."""
-        return html.unescape(re.sub(r"<[^>]+>", " ", self.readout.value)).strip()
+        return html.to_text(self.readout.value)

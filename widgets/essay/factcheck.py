@@ -5,10 +5,11 @@ Pure functions on a table (no charting); :mod:`widgets.essay.charts` draws the s
 
 from __future__ import annotations
 
-import html
 import re
 
 import pandas as pd
+
+from widgets.common import html
 
 VERDICTS = ["accurate", "imprecise", "contested", "wrong", "not verified here"]
 

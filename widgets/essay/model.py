@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from widgets.common.tree import elbow_edges, layout_tree
+
 # Kinds of node, in the order the legend lists them.
 KINDS = [
     "main claim",
@@ -249,7 +251,7 @@ def argument_nodes() -> pd.DataFrame:
 
 
 def tree_layout(nodes: pd.DataFrame) -> pd.DataFrame:
-    """Place the nodes as an indented tree.
+    """Place the nodes as an indented tree (:func:`widgets.common.tree.layout_tree`).
 
     Returns a copy of ``nodes`` with ``depth`` (0 for the root) and ``row`` (0, 1, 2, ...
     in depth-first order, children in the order given). Raises ``ValueError`` if the table
@@ -261,76 +263,25 @@ def tree_layout(nodes: pd.DataFrame) -> pd.DataFrame:
     missing = {"id", "parent", "kind", "label"} - set(nodes.columns)
     if missing:
         raise ValueError(f"the argument map lacks the column(s): {', '.join(sorted(missing))}")
-    ids = list(nodes["id"])
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise ValueError(f"node ids repeat: {', '.join(duplicates)}")
     unknown_kinds = sorted(set(nodes["kind"]) - set(KINDS))
     if unknown_kinds:
         raise ValueError(f"unknown node kind(s): {', '.join(unknown_kinds)}")
-    parents = {row.id: (None if pd.isna(row.parent) else row.parent) for row in nodes.itertuples()}
-    roots = [i for i, p in parents.items() if p is None]
-    if len(roots) != 1:
-        raise ValueError(f"the argument map needs exactly one root, found {len(roots)}")
-    unknown = sorted({p for p in parents.values() if p is not None and p not in parents})
-    if unknown:
-        raise ValueError(f"unknown parent id(s): {', '.join(unknown)}")
-
-    children: dict[str, list[str]] = {i: [] for i in ids}
-    for i in ids:
-        if parents[i] is not None:
-            children[parents[i]].append(i)
-    depth: dict[str, int] = {}
-    order: list[str] = []
-    stack = [(roots[0], 0)]
-    while stack:
-        node, d = stack.pop()
-        depth[node] = d
-        order.append(node)
-        stack.extend((c, d + 1) for c in reversed(children[node]))
-    unreachable = sorted(set(ids) - set(order))
-    if unreachable:
-        raise ValueError(f"node(s) not connected to the root: {', '.join(unreachable)}")
-
-    laid = nodes.copy()
-    laid["depth"] = laid["id"].map(depth).astype(int)
-    laid["row"] = laid["id"].map({n: r for r, n in enumerate(order)}).astype(int)
-    return laid.sort_values("row").reset_index(drop=True)
+    return layout_tree(nodes, what="the argument map").drop(columns="top")
 
 
 def tree_edges(laid: pd.DataFrame) -> pd.DataFrame:
     """Elbow connectors for an indented tree laid out by :func:`tree_layout`.
 
-    Two segments per parent-child pair: down from the parent along its column, then across
-    to the child. Columns ``x``, ``y``, ``x2``, ``y2`` (in depth and row units) and
-    ``style`` (``assumption`` for links into the unstated-assumption branch, else ``support``).
+    Two segments per parent-child pair (:func:`widgets.common.tree.elbow_edges`): columns
+    ``x``, ``y``, ``x2``, ``y2`` (in depth and row units) and ``style`` (``assumption`` for
+    links into the unstated-assumption branch, else ``support``).
     """
-    by_id = laid.set_index("id")
-    segments = []
-    for child in laid.itertuples():
-        if child.parent is None or pd.isna(child.parent):
-            continue
-        parent = by_id.loc[child.parent]
-        style = "assumption" if child.kind == "unstated assumption" else "support"
-        segments.append(
-            {
-                "x": parent["depth"],
-                "y": parent["row"],
-                "x2": parent["depth"],
-                "y2": child.row,
-                "style": style,
-            }
-        )
-        segments.append(
-            {
-                "x": parent["depth"],
-                "y": child.row,
-                "x2": child.depth,
-                "y2": child.row,
-                "style": style,
-            }
-        )
-    return pd.DataFrame(segments, columns=["x", "y", "x2", "y2", "style"])
+    edges = elbow_edges(laid, x="depth", y="row")
+    kinds = dict(zip(laid["id"], laid["kind"], strict=True))
+    edges["style"] = [
+        "assumption" if kinds[c] == "unstated assumption" else "support" for c in edges["child"]
+    ]
+    return edges.drop(columns="child")
 
 
 def outline(laid: pd.DataFrame) -> str:

@@ -1,145 +1,35 @@
-"""Charts and tables for the history chapters of Part III.
+"""Charts and tables for the history chapters of Part III (data from
+:mod:`widgets.history.model`).
 
-``data/neutrality_cases.csv`` holds one row per historical arrangement (a neutrality
-treaty, a guarantee, an armistice, a ceasefire agreement). Its ``years`` column says
-when the arrangement was in force, as whole calendar years, inclusive:
-
-- ``"1948-1992"``: in force from 1948 to 1992;
-- ``"1955-"``: in force from 1955 and still in force;
-- ``"2022"``: begun and ended (or failed) within 2022.
-
-- :func:`parse_years` reads one such value;
-- :func:`case_spans` turns the table into rows a chart can draw (start, end, status,
-  duration in calendar years);
-- :func:`cases_timeline_chart` draws them as a Gantt-like Altair chart with a rule at
-  the essay's date;
-- :func:`comparison_table` selects and titles the columns for the comparison table;
-  :func:`comparison_html` renders a compact table and, in a disclosure widget, the full one.
-
-Bad input raises :class:`ValueError` with a message that names the problem.
+- :func:`cases_timeline_chart` draws the arrangements as a Gantt-like Altair chart with a
+  rule at the essay's date;
+- :func:`comparison_html` renders a compact comparison table and, in a disclosure widget,
+  the full one.
 """
 
 from __future__ import annotations
 
-import re
-
 import altair as alt
 import pandas as pd
 
-AS_OF_YEAR = 2026
-ESSAY_YEAR = 2024.5  # the essay appeared in mid-2024
-ESSAY_LABEL = "The essay (mid-2024)"
-MIN_YEAR, MAX_YEAR = 1900, 2100
+from widgets.common import validate
+from widgets.history.model import (
+    CASE_COLUMNS,
+    ENDED,
+    ESSAY_LABEL,
+    ESSAY_YEAR,
+    case_spans,
+    comparison_table,
+    currency_year,
+    in_force_label,
+)
 
-CASE_COLUMNS = [
-    "case",
-    "years",
-    "what_was_offered",
-    "guarantors",
-    "enforcement",
-    "outcome",
-    "source",
-]
-TABLE_TITLES = {
-    "case": "Case",
-    "years": "Years",
-    "what_was_offered": "What was offered",
-    "guarantors": "Guarantors",
-    "enforcement": "Enforcement",
-    "outcome": "Outcome",
-}
-ENDED = "Ended"
 STATUS_COLORS = {ENDED: "#4c78a8", "In force": "#e45756"}
-
-_YEARS = re.compile(r"(\d{4})(-(\d{4})?)?")
-
-
-def _in_force_label(as_of_year: int) -> str:
-    return f"In force (as of {as_of_year})"
-
-
-def _check_year(year: object, what: str) -> int:
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise ValueError(f"{what} must be a whole year, got {year!r}")
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"{what} {year} is outside {MIN_YEAR}-{MAX_YEAR}")
-    return year
-
-
-def parse_years(text: str) -> tuple[int, int | None]:
-    """``(first year, last year)`` of a ``years`` value; the last is ``None`` if ongoing.
-
-    >>> parse_years("1948-1992")
-    (1948, 1992)
-    >>> parse_years("1955-")
-    (1955, None)
-    >>> parse_years("2022")
-    (2022, 2022)
-    """
-    if not isinstance(text, str):
-        raise ValueError(f"years must be text like '1948-1992', got {text!r}")
-    match = _YEARS.fullmatch(text.strip())
-    if match is None:
-        raise ValueError(f"years {text!r} is not 'YYYY-YYYY', 'YYYY-' (still in force) or 'YYYY'")
-    start = _check_year(int(match.group(1)), "first year")
-    if match.group(2) is None:
-        return start, start
-    if match.group(3) is None:
-        return start, None
-    end = _check_year(int(match.group(3)), "last year")
-    if end < start:
-        raise ValueError(f"years {text!r}: the last year is before the first")
-    return start, end
-
-
-def _check_cases(cases: pd.DataFrame, columns: list[str]) -> None:
-    if not isinstance(cases, pd.DataFrame):
-        raise ValueError(f"cases: expected a pandas DataFrame, got {type(cases).__name__}")
-    missing = [c for c in columns if c not in cases.columns]
-    if missing:
-        raise ValueError(f"cases: missing column(s) {', '.join(missing)}")
-    if cases.empty:
-        raise ValueError("cases: no rows to draw")
-
-
-def case_spans(cases: pd.DataFrame, as_of_year: int = AS_OF_YEAR) -> pd.DataFrame:
-    """One row per case with ``start``, ``end``, ``bar_end``, ``status``, ``duration``.
-
-    ``end`` is the last calendar year in force (``as_of_year`` for arrangements still in
-    force); ``bar_end`` is ``end + 1`` so a bar covers whole years; ``duration`` counts
-    the calendar years in force, both ends included. Rows are sorted by start year.
-    """
-    _check_year(as_of_year, "as-of year")
-    _check_cases(cases, ["case", "years"])
-    rows = []
-    for position, row in enumerate(cases.to_dict("records")):
-        label = row["case"] if isinstance(row["case"], str) else f"row {position + 1}"
-        try:
-            start, end = parse_years(row["years"])
-        except ValueError as error:
-            raise ValueError(f"{label}: {error}") from None
-        if start > as_of_year or (end is not None and end > as_of_year):
-            raise ValueError(f"{label}: years {row['years']!r} go beyond {as_of_year}")
-        ongoing = end is None
-        last = as_of_year if ongoing else end
-        rows.append(
-            {
-                **row,
-                "start": start,
-                "end": last,
-                "bar_end": last + 1,
-                "ongoing": ongoing,
-                "status": _in_force_label(as_of_year) if ongoing else ENDED,
-                "duration": last - start + 1,
-            }
-        )
-    spans = pd.DataFrame(rows)
-    return spans.sort_values(["start", "end", "case"], kind="stable").reset_index(drop=True)
 
 
 def cases_timeline_chart(
     cases: pd.DataFrame,
-    as_of_year: int = AS_OF_YEAR,
+    as_of_year: int | None = None,
     title: str = "When each arrangement was in force",
     width: int = 560,
 ) -> alt.LayerChart:
@@ -149,11 +39,11 @@ def cases_timeline_chart(
     a dashed rule marks the essay (mid-2024). Hovering a bar shows the offer and the
     outcome.
     """
-    if not isinstance(width, int) or width < 200:
-        raise ValueError(f"width must be a whole number of pixels >= 200, got {width!r}")
+    validate.whole_number(width, "width (pixels)", low=200)
+    as_of_year = currency_year() if as_of_year is None else as_of_year
     spans = case_spans(cases, as_of_year)
     order = spans["case"].tolist()
-    in_force = _in_force_label(as_of_year)
+    in_force = in_force_label(as_of_year)
     first = int(spans["start"].min())
     domain = [first - (first % 5) - 5, as_of_year + 3]
     tooltip = [
@@ -219,22 +109,6 @@ def cases_timeline_chart(
     )
 
 
-def comparison_table(cases: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
-    """The comparison table: descriptive columns with readable titles, sorted by start.
-
-    ``columns`` picks a subset of ``case``, ``years``, ``what_was_offered``, ``guarantors``,
-    ``enforcement``, ``outcome`` (default: all of them, in that order).
-    """
-    chosen = list(TABLE_TITLES) if columns is None else list(columns)
-    unknown = [c for c in chosen if c not in TABLE_TITLES]
-    if unknown or not chosen:
-        got = ", ".join(unknown) or "none"
-        raise ValueError(f"columns must be chosen from {', '.join(TABLE_TITLES)}; got {got}")
-    _check_cases(cases, chosen)
-    spans = case_spans(cases, AS_OF_YEAR)
-    return spans[chosen].rename(columns=TABLE_TITLES)
-
-
 COMPACT_COLUMNS = ["case", "years", "guarantors", "outcome"]
 
 
@@ -263,13 +137,10 @@ def comparison_html(cases: pd.DataFrame) -> str:
 
 
 __all__ = [
-    "AS_OF_YEAR",
     "CASE_COLUMNS",
     "ESSAY_LABEL",
-    "ESSAY_YEAR",
     "case_spans",
     "cases_timeline_chart",
     "comparison_html",
     "comparison_table",
-    "parse_years",
 ]

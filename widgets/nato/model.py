@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
+from widgets.common import validate
+
 POSITIONS: tuple[str, ...] = (
     "supports_membership_now",
     "supports_eventual_membership",
@@ -74,10 +76,7 @@ class RatificationResult:
 
 
 def _check_position(member: str, position: str) -> None:
-    if position not in POSITIONS:
-        raise ValueError(
-            f"unknown position {position!r} for {member!r}; use one of: " + ", ".join(POSITIONS)
-        )
+    validate.choice(position, f"the position of {member!r}", POSITIONS, "position")
 
 
 def check_positions(positions: Mapping[str, str]) -> None:
@@ -85,22 +84,15 @@ def check_positions(positions: Mapping[str, str]) -> None:
     if not positions:
         raise ValueError("no members given: the alliance needs at least one member")
     for member, position in positions.items():
-        if not isinstance(member, str) or not member.strip():
-            raise ValueError(f"a member's name must be a non-empty text, got {member!r}")
+        validate.text(member, "a member's name", allow_empty=False)
         _check_position(member, position)
 
 
 def check_yes_positions(yes_positions: Iterable[str]) -> frozenset[str]:
     """The set of positions counted as "yes"; ValueError if empty or unknown."""
-    chosen = frozenset(yes_positions)
-    if not chosen:
-        raise ValueError("choose at least one position that counts as a yes")
-    for position in chosen:
-        if position not in POSITIONS:
-            raise ValueError(
-                f"unknown position {position!r} in the yes set; use: " + ", ".join(POSITIONS)
-            )
-    return chosen
+    return validate.choices(
+        yes_positions, "positions that count as yes", POSITIONS, "position"
+    )
 
 
 def apply_flips(positions: Mapping[str, str], flips: Mapping[str, str] | None) -> dict[str, str]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from widgets.common import validate
 from widgets.common.dates import as_of, currency_date
 from widgets.data import load_resource
 
@@ -71,7 +72,6 @@ def members_with_positions(data_dir: Path | str | None = None) -> pd.DataFrame:
 
 def positions_for(members: pd.DataFrame, period: str) -> dict[str, str]:
     """``{country: position}`` for a period key of :data:`PERIODS`."""
-    if period not in PERIODS:
-        raise ValueError(f"unknown period {period!r}; use one of: {', '.join(PERIODS)}")
+    validate.choice(period, "period", PERIODS, "period")
     column = f"position_{period}"
     return dict(zip(members["country"], members[column], strict=True))

@@ -7,11 +7,11 @@ invitation would have consensus, who blocks, and how many ratifications would fo
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as w
 import pandas as pd
 
+from widgets.common import html
+from widgets.common.ui import ControlPanel
 from widgets.nato.model import (
     POSITION_LABELS,
     POSITIONS,
@@ -24,8 +24,8 @@ from widgets.nato.positions import period_labels, positions_for
 _OPTIONS = [(POSITION_LABELS[p], p) for p in POSITIONS]
 
 
-class ConsensusExplorer:
-    """Holds the controls; :meth:`widget` returns the box to display."""
+class ConsensusExplorer(ControlPanel):
+    """Holds the controls (one per member); :meth:`widget` returns the box to display."""
 
     def __init__(self, members: pd.DataFrame, period: str = "essay") -> None:
         self.members = members
@@ -56,14 +56,12 @@ class ConsensusExplorer:
         self.reset_button = w.Button(
             description="Reset to the sourced positions", tooltip="Reset", icon="undo"
         )
+        self.controls = self.member_controls
         self.output = w.HTML()
-        self._loading = False
+        super().__init__()
         self._load_period()
         self.period.observe(lambda _: self._load_period(), names="value")
-        for box in self.yes_boxes.values():
-            box.observe(lambda _: self.update(), names="value")
-        for control in self.member_controls.values():
-            control.observe(lambda _: self.update(), names="value")
+        self.redraw_on_change(*self.yes_boxes.values(), *self.member_controls.values())
         self.reset_button.on_click(lambda _: self._load_period())
 
     # ------------------------------------------------------------------ state
@@ -71,25 +69,19 @@ class ConsensusExplorer:
         return positions_for(self.members, self.period.value)
 
     def current_positions(self) -> dict[str, str]:
-        return {country: c.value for country, c in self.member_controls.items()}
+        return self.values()
 
     def yes_positions(self) -> list[str]:
         return [p for p, box in self.yes_boxes.items() if box.value]
 
     def _load_period(self) -> None:
         sourced = self.sourced_positions()
-        self._loading = True
-        try:
+        with self.batch():
             for country, control in self.member_controls.items():
                 control.value = sourced[country]
-        finally:
-            self._loading = False
-        self.update()
 
     # ------------------------------------------------------------------ output
     def update(self) -> None:
-        if self._loading:
-            return
         sourced = self.sourced_positions()
         current = self.current_positions()
         flips = {m: p for m, p in current.items() if p != sourced[m]}
@@ -97,10 +89,7 @@ class ConsensusExplorer:
             result = invitation_consensus(sourced, self.yes_positions(), flips)
             ratified = ratification(list(current))
         except ValueError as error:
-            self.output.value = (
-                f"<p role='alert' style='color:#b2182b'><b>Cannot compute:</b> "
-                f"{html.escape(str(error))}.</p>"
-            )
+            self.output.value = html.error_box(error, lead="Cannot compute:")
             return
         if result.consensus:
             verdict = (

@@ -7,6 +7,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
+from widgets.common.tree import elbow_edges, layout_tree
 from widgets.seminar.model import KIND_LABELS, SeminarError
 
 #: Colours per node kind (Okabe-Ito hues, darkened for text contrast); the kind is also written
@@ -32,19 +33,17 @@ def argument_map_layout(rows: pd.DataFrame, wrap: int = WRAP_CHARS) -> pd.DataFr
     needed = {"node", "kind", "text", "parent", "depth"}
     if not isinstance(rows, pd.DataFrame) or not needed <= set(rows.columns) or rows.empty:
         raise SeminarError("expected the table from argument_map_rows(...)")
-    out = rows.copy()
-    labels, tops, y = [], [], 0
-    for row in out.itertuples(index=False):
+    labels = []
+    for row in rows.itertuples(index=False):
         label = f"{KIND_LABELS[row.kind]} [{row.node}]: {row.text}"
         # Deeper nodes start further right: wrap them narrower so no label leaves the chart.
         width = max(MIN_WRAP_CHARS, wrap - DEPTH_STEP_CHARS * int(row.depth))
-        lines = textwrap.wrap(label, width=width) or [label]
-        labels.append(lines)
-        tops.append(y)
-        y += len(lines) + 1
-    out["lines"] = labels
-    out["y"] = tops
+        labels.append(textwrap.wrap(label, width=width) or [label])
+    out = rows.assign(lines=labels)
+    out = layout_tree(out, "node", "parent", heights=[len(lines) + 1 for lines in labels])
+    out["y"] = out["top"]
     out["x"] = out["depth"].astype(int)
+    out = out.drop(columns=["row", "top"])
     out["label_kind"] = out["kind"].map(KIND_LABELS)
     return out
 
@@ -53,21 +52,13 @@ def argument_map_chart(rows: pd.DataFrame, title: str = "Argument map") -> alt.L
     """A tree drawn top to bottom: each node's label indented by its depth, with a line
     from each node to its parent. Colour and the written kind both mark the node type."""
     layout = argument_map_layout(rows)
-    by_node = layout.set_index("node")
-    # Elbow connectors: down from the parent, then across to the child, so that no line
-    # crosses a label (labels sit to the right of their node).
-    edges = []
-    for r in layout.itertuples(index=False):
-        if not r.parent:
-            continue
-        px, py = int(by_node.loc[r.parent, "x"]), int(by_node.loc[r.parent, "y"])
-        edges.append({"x": px, "y": py, "x2": px, "y2": int(r.y)})
-        edges.append({"x": px, "y": int(r.y), "x2": int(r.x), "y2": int(r.y)})
+    # Elbow connectors, so that no line crosses a label (labels sit right of their node).
+    edges = elbow_edges(layout, "node", "parent", x="x", y="y").drop(columns="child")
     height = LINE_PX * (int(layout["y"].max()) + len(layout["lines"].iloc[-1]) + 1)
     x_scale = alt.Scale(domain=[0, 8])
     y_scale = alt.Scale(domain=[-1, int(layout["y"].max()) + 4], reverse=True)
     lines = (
-        alt.Chart(pd.DataFrame(edges, columns=["x", "y", "x2", "y2"]))
+        alt.Chart(edges)
         .mark_rule(color="#999999")
         .encode(
             x=alt.X("x:Q", scale=x_scale, axis=None),
