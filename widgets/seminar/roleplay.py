@@ -68,6 +68,16 @@ class Game:
     delegations: pd.DataFrame
     red_lines: tuple[RedLine, ...]
 
+    def __post_init__(self) -> None:
+        # Plain look-ups, built once: the zone is computed over every package.
+        options = self.framework.set_index("option_id")
+        roles = self.delegations.set_index("delegation")
+        object.__setattr__(self, "_nato", frozenset(options.index[options["commits_nato"]]))
+        object.__setattr__(
+            self, "_guarantee", frozenset(options.index[options["needs_guarantors"]])
+        )
+        object.__setattr__(self, "_roles", roles.to_dict(orient="index"))
+
     @property
     def articles(self) -> list[int]:
         return sorted(self.framework["article"].unique().tolist())
@@ -86,26 +96,24 @@ class Game:
         return self.delegations.loc[~self.delegations["core"], "delegation"].tolist()
 
     def name(self, delegation: str) -> str:
-        return self._row(delegation)["name"]
+        return self._role(delegation)["name"]
 
-    def _row(self, delegation: str) -> pd.Series:
-        rows = self.delegations[self.delegations["delegation"] == delegation]
-        if rows.empty:
-            known = ", ".join(self.delegations["delegation"])
+    def _role(self, delegation: str) -> dict:
+        if delegation not in self._roles:
+            known = ", ".join(self._roles)
             raise RoleplayError(f"unknown delegation {delegation!r}; known: {known}")
-        return rows.iloc[0]
+        return self._roles[delegation]
 
     def has_say(self, delegation: str, package: Package) -> bool:
-        row = self._row(delegation)
-        chosen = self.framework.set_index("option_id").loc[list(package)]
-        if row["party"]:
+        role = self._role(delegation)
+        if role["party"]:
             return True
-        if row["guarantor"] and chosen["needs_guarantors"].any():
+        if role["guarantor"] and self._guarantee.intersection(package):
             return True
-        return bool(row["nato_ally"] and chosen["commits_nato"].any())
+        return bool(role["nato_ally"] and self._nato.intersection(package))
 
     def breaches(self, delegation: str, package: Package) -> list[RedLine]:
-        self._row(delegation)
+        self._role(delegation)
         return [
             line
             for line in self.red_lines
@@ -121,7 +129,7 @@ class Game:
     def zone(self, present: Iterable[str]) -> list[Package]:
         present = list(present)
         for who in present:
-            self._row(who)
+            self._role(who)
         return [p for p in self.packages() if not self.blockers(p, present)]
 
 
@@ -171,3 +179,23 @@ def walkaways(game: Game, package: Package, present: Iterable[str]) -> list[str]
     return [
         who for who in present if game.breaches(who, package) and not game.has_say(who, package)
     ]
+
+
+@dataclass(frozen=True)
+class CaucusPackage:
+    package_id: str
+    name: str
+    options: Package | None  # None: the no-deal case
+    drawn_from: str
+
+
+def caucus_packages(game: Game) -> list[CaucusPackage]:
+    """The packages every delegation scores in the caucus (``data/roleplay_packages.csv``)."""
+    known = set(game.framework["option_id"])
+    packages = []
+    for row in d.load_resource("roleplay_packages").itertuples(index=False):
+        options = tuple(row.options.split()) if row.options.strip() else None
+        if options is not None and not set(options) <= known:
+            raise RoleplayError(f"package {row.package_id}: unknown option in {row.options!r}")
+        packages.append(CaucusPackage(row.package_id, row.name, options, row.drawn_from))
+    return packages
