@@ -546,3 +546,12 @@ __all__ = [
     "read_descriptor",
     "resource_names",
 ]
+
+
+def load_arrangements(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Security arrangements (the options of articles 2-4 and no agreement) and their terms."""
+    arrangements = load_resource("arrangements", data_dir)
+    if not (~arrangements["agreement"]).any():
+        where = arrangements.attrs["path"]
+        raise DataError(f"{where}: no row for the no-deal case (agreement false)")
+    return arrangements

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.explorer.test_model import tiny_data
-from widgets.explorer import model as m
-from widgets.explorer import scenario as sc
+from tests.explorer.test_legacy_model import tiny_data
+from widgets.explorer import legacy_model as m
+from widgets.explorer import legacy_scenario as sc
 from widgets.seminar import charts
 from widgets.seminar import model as tools
 

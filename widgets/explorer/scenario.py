@@ -1,306 +1,172 @@
-"""Export and import a ceasefire-explorer scenario as JSON, validated strictly.
+"""Scenario files (format ``neutrality-or-nato/ceasefire-scenario``, version 2), JSON, UTF-8.
 
-A scenario holds what a student hands in: the settlement they built (line, asset
-control, arrangement, durability features), the settlements they compared it with,
-their weights, their risk and alignment estimates, and a short note. The file::
+Export and import use the model's validators (``model.check_*``), so every state the UI can
+reach exports, and every exported file imports back to the same state. A version-1 file (from
+the earlier one-actor explorer) is rejected with a message saying what changed. The fields::
 
-    {
-      "schema_version": 1,
-      "kind": "ceasefire-explorer-scenario",
-      "note": "why I chose this line ...",
-      "settlement": {"name": ..., "base_preset": ..., "shares": {"UA-05": 0, ...},
-                     "assets": {"zaporizhzhia_npp": true, ...},
-                     "arrangement": "neutrality_guarantees", "features": ["monitors"]},
-      "compared": [ {settlement}, ... ],
-      "weights": {"territory": 1, ...},
-      "estimates": {"base_risk_pct": {...}, "feature_effect_pct": {...},
-                    "alignment_pct": {...}, "horizon_years": 10}
-    }
-
-Import accepts exactly these fields (none missing, none extra), checks every type and
-range, and raises :class:`ScenarioError` whose message names the field, e.g.
-``settlement.shares.UA-14: must be between 0 and 100, got 140``.
+    format, version (2), title (<= 120 chars), delegation (actor id or ""), group (<= 60 chars),
+    view_actor, chosen_actors, feature_effect_pct {feature: 0..100},
+    no_deal {preset, overrides {unit: 0..100}},
+    packages [{name (<= 60), preset, overrides, arrangement, features, base_risk_pct,
+               attain_pct}] (1 to 8),
+    weights {actor: {criterion: -10..10}} (missing weights are 0)
 """
 
 from __future__ import annotations
 
 import json
-import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+from widgets.common import validate as v
+from widgets.common.validate import InputError
 from widgets.explorer import model as m
 
-SCHEMA_VERSION = 1
-KIND = "ceasefire-explorer-scenario"
-MAX_NOTE_CHARS = 2000
-MAX_NAME_CHARS = 120
-MAX_COMPARED = 8
-
-TOP_FIELDS = ("schema_version", "kind", "note", "settlement", "compared", "weights", "estimates")
-SETTLEMENT_FIELDS = ("name", "base_preset", "shares", "assets", "arrangement", "features")
-ESTIMATE_FIELDS = ("base_risk_pct", "feature_effect_pct", "alignment_pct", "horizon_years")
+FORMAT = "neutrality-or-nato/ceasefire-scenario"
+VERSION = 2
+TOP_REQUIRED = ("format", "version", "view_actor", "chosen_actors", "feature_effect_pct")
+TOP_REQUIRED += ("no_deal", "packages", "weights")
+TOP_OPTIONAL = ("title", "delegation", "group")
+PACKAGE_FIELDS = ("name", "preset", "overrides", "arrangement", "features")
+PACKAGE_FIELDS += ("base_risk_pct", "attain_pct")
+V1_CHANGES = (
+    "this is a version-1 file from the earlier explorer, which scored Ukraine alone. Version 2 "
+    "scores four actors with signed weights against a no-deal line; arrangements are texts from "
+    "data/arrangements.csv (the old 'neutrality_guarantees', 'nato_path', 'armed_neutrality' and "
+    "'frozen_conflict' and the 'alignment' value are gone); 'third_party_guarantee' is no longer "
+    "a feature (guarantees are terms of the text); risk and attainability are set per package. "
+    "Re-enter the packages in the explorer and export again"
+)
 
 
 class ScenarioError(ValueError):
-    """A scenario file that cannot be imported; the message says where and why."""
-
-
-@dataclass(frozen=True)
-class Scenario:
-    settlement: m.Settlement
-    weights: Mapping[str, float]
-    estimates: m.Estimates = field(default_factory=m.Estimates)
-    compared: tuple[m.Settlement, ...] = ()
-    note: str = ""
+    """A scenario that cannot be read or written; the message names the field."""
 
 
 # --------------------------------------------------------------------------- export
 
 
-def settlement_to_dict(s: m.Settlement) -> dict[str, Any]:
-    return {
-        "name": s.name,
-        "base_preset": s.base_preset,
-        "shares": {code: float(v) for code, v in s.shares.items()},
-        "assets": {asset: bool(v) for asset, v in s.assets.items()},
-        "arrangement": s.arrangement,
-        "features": sorted(s.features),
-    }
+def _line_dict(line: m.Line) -> dict[str, Any]:
+    return {"preset": line.preset, "overrides": {k: float(x) for k, x in line.overrides.items()}}
 
 
-def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
-    e = scenario.estimates
+def to_dict(data: m.ExplorerData, inputs: m.Inputs) -> dict[str, Any]:
+    """The file's content; validated with the same functions as import."""
+    try:
+        inputs = m.check_inputs(data, inputs)
+    except InputError as error:
+        raise ScenarioError(f"cannot export: {error}") from None
     return {
-        "schema_version": SCHEMA_VERSION,
-        "kind": KIND,
-        "note": scenario.note,
-        "settlement": settlement_to_dict(scenario.settlement),
-        "compared": [settlement_to_dict(s) for s in scenario.compared],
-        "weights": {k: float(scenario.weights.get(k, 0.0)) for k in m.CRITERIA},
-        "estimates": {
-            "base_risk_pct": {k: float(v) for k, v in e.base_risk_pct.items()},
-            "feature_effect_pct": {k: float(v) for k, v in e.feature_effect_pct.items()},
-            "alignment_pct": {k: float(v) for k, v in e.alignment_pct.items()},
-            "horizon_years": int(e.horizon_years),
+        "format": FORMAT,
+        "version": VERSION,
+        "title": inputs.title,
+        "delegation": inputs.delegation,
+        "group": inputs.group,
+        "view_actor": inputs.view_actor,
+        "chosen_actors": list(inputs.chosen_actors),
+        "feature_effect_pct": dict(inputs.feature_effect_pct),
+        "no_deal": _line_dict(inputs.no_deal),
+        "packages": [
+            {
+                "name": p.name,
+                **_line_dict(p.line),
+                "arrangement": p.arrangement,
+                "features": list(p.features),
+                "base_risk_pct": p.base_risk_pct,
+                "attain_pct": p.attain_pct,
+            }
+            for p in inputs.packages
+        ],
+        "weights": {
+            a: {c: w for c, w in row.items() if w != 0}
+            for a, row in inputs.weights.items()
+            if any(w != 0 for w in row.values())
         },
     }
 
 
-def export_json(scenario: Scenario) -> str:
-    """The scenario as indented JSON text (UTF-8 safe, deterministic)."""
-    return json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False)
+def export_json(data: m.ExplorerData, inputs: m.Inputs) -> str:
+    return json.dumps(to_dict(data, inputs), indent=2, ensure_ascii=False)
 
 
 # --------------------------------------------------------------------------- import
+
+
+def _line(data: m.ExplorerData, obj: Any, where: str) -> m.Line:
+    obj = v.exact_fields(obj, where, ("preset",), ("overrides",))
+    return m.Line(
+        m.check_preset(data, obj["preset"], f"{where}.preset"),
+        m.check_overrides(data, obj.get("overrides", {}), f"{where}.overrides"),
+    )
+
+
+def _package(data: m.ExplorerData, obj: Any, where: str) -> m.Package:
+    obj = v.exact_fields(obj, where, ("name", "preset", "arrangement"), PACKAGE_FIELDS)
+    line = _line(data, {k: obj[k] for k in ("preset", "overrides") if k in obj}, where)
+    return m.Package(
+        name=obj["name"],
+        line=line,
+        arrangement=obj["arrangement"],
+        features=tuple(v.sequence(obj.get("features", []), f"{where}.features", len(m.FEATURES))),
+        base_risk_pct=obj.get("base_risk_pct", m.DEFAULT_BASE_RISK_PCT),
+        attain_pct=obj.get("attain_pct", m.DEFAULT_ATTAIN_PCT),
+    )
+
+
+def from_dict(data: m.ExplorerData, obj: Any) -> m.Inputs:
+    """Validate a parsed file and return the inputs (raises :class:`ScenarioError`)."""
+    try:
+        return _from_dict(data, obj)
+    except InputError as error:
+        raise ScenarioError(str(error)) from None
+
+
+def _from_dict(data: m.ExplorerData, obj: Any) -> m.Inputs:
+    if not isinstance(obj, dict):
+        raise InputError("file", f"holds {v.kind_of(obj)}, not a ceasefire scenario object")
+    if obj.get("kind") == "ceasefire-explorer-scenario" or "schema_version" in obj:
+        raise InputError("version", V1_CHANGES)
+    if obj.get("format") != FORMAT:
+        shown = repr(obj["format"]) if "format" in obj else "no 'format' field"
+        raise InputError("format", f"not a ceasefire scenario ({shown}; expected {FORMAT!r})")
+    if obj.get("version") != VERSION or isinstance(obj.get("version"), bool):
+        raise InputError(
+            "version", f"{obj.get('version')!r} is not supported; this reads {VERSION}"
+        )
+    obj = v.exact_fields(obj, "scenario", TOP_REQUIRED, TOP_OPTIONAL)
+    packages = v.sequence(obj["packages"], "packages", m.MAX_PACKAGES, min_items=1)
+    inputs = m.Inputs(
+        packages=tuple(_package(data, p, f"packages[{i}]") for i, p in enumerate(packages)),
+        no_deal=_line(data, obj["no_deal"], "no_deal"),
+        weights=obj["weights"],
+        feature_effect_pct=obj["feature_effect_pct"],
+        view_actor=obj["view_actor"],
+        chosen_actors=tuple(v.sequence(obj["chosen_actors"], "chosen_actors", len(m.ACTORS))),
+        title=obj.get("title", ""),
+        delegation=obj.get("delegation", ""),
+        group=obj.get("group", ""),
+    )
+    return m.check_inputs(data, inputs)
 
 
 def _reject_constant(name: str) -> Any:
     raise ScenarioError(f"{name} is not allowed in a scenario file (numbers must be finite)")
 
 
-def _fields(obj: Any, expected: tuple[str, ...], where: str) -> dict[str, Any]:
-    if not isinstance(obj, dict):
-        raise ScenarioError(f"{where}: must be a JSON object {{...}}, got {_kind(obj)}")
-    missing = [k for k in expected if k not in obj]
-    if missing:
-        raise ScenarioError(f"{where}: missing field(s) {', '.join(map(repr, missing))}")
-    extra = [k for k in obj if k not in expected]
-    if extra:
-        raise ScenarioError(
-            f"{where}: unexpected field(s) {', '.join(map(repr, extra))}; "
-            f"the allowed fields are {', '.join(expected)}"
-        )
-    return obj
-
-
-def _kind(value: Any) -> str:
-    names = {
-        dict: "an object",
-        list: "a list",
-        str: "a string",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        type(None): "null",
-    }
-    return names.get(type(value), type(value).__name__)
-
-
-def _string(value: Any, where: str, max_chars: int) -> str:
-    if not isinstance(value, str):
-        raise ScenarioError(f"{where}: must be a string, got {_kind(value)}")
-    if len(value) > max_chars:
-        raise ScenarioError(f"{where}: longer than {max_chars} characters ({len(value)})")
-    return value
-
-
-def _number(value: Any, where: str, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ScenarioError(f"{where}: must be a number, got {_kind(value)} {value!r}")
-    value = float(value)
-    if math.isnan(value) or math.isinf(value):
-        raise ScenarioError(f"{where}: must be a finite number")
-    if not low <= value <= high:
-        raise ScenarioError(f"{where}: must be between {low:g} and {high:g}, got {value:g}")
-    return value
-
-
-def _exact_keys(obj: Any, known: list[str] | tuple[str, ...], where: str, noun: str) -> dict:
-    if not isinstance(obj, dict):
-        raise ScenarioError(f"{where}: must be a JSON object {{...}}, got {_kind(obj)}")
-    unknown = [k for k in obj if k not in known]
-    if unknown:
-        raise ScenarioError(
-            f"{where}: unknown {noun} {unknown[0]!r}; known: {', '.join(sorted(known))}"
-        )
-    missing = [k for k in known if k not in obj]
-    if missing:
-        raise ScenarioError(
-            f"{where}: missing {noun}(s) {', '.join(missing[:6])}"
-            + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
-        )
-    return obj
-
-
-def _settlement(obj: Any, where: str, data: m.ExplorerData) -> m.Settlement:
-    obj = _fields(obj, SETTLEMENT_FIELDS, where)
-    name = _string(obj["name"], f"{where}.name", MAX_NAME_CHARS)
-    if not name.strip():
-        raise ScenarioError(f"{where}.name: must not be empty")
-    base = _string(obj["base_preset"], f"{where}.base_preset", 100)
-    if base != m.CUSTOM and base not in data.presets:
-        raise ScenarioError(
-            f"{where}.base_preset: unknown preset {base!r}; known: "
-            f"{', '.join(sorted(data.presets))} or {m.CUSTOM!r}"
-        )
-    shares_obj = _exact_keys(obj["shares"], data.codes, f"{where}.shares", "unit")
-    shares = {
-        code: _number(shares_obj[code], f"{where}.shares.{code}", 0, 100) for code in data.codes
-    }
-    asset_ids = [a.asset_id for a in data.assets]
-    assets_obj = _exact_keys(obj["assets"], asset_ids, f"{where}.assets", "asset")
-    assets = {}
-    for asset_id in asset_ids:
-        value = assets_obj[asset_id]
-        if not isinstance(value, bool):
-            raise ScenarioError(
-                f"{where}.assets.{asset_id}: must be true (under Russian control) or false, "
-                f"got {_kind(value)} {value!r}"
-            )
-        assets[asset_id] = value
-    arrangement = _string(obj["arrangement"], f"{where}.arrangement", 100)
-    if arrangement not in m.ARRANGEMENTS:
-        raise ScenarioError(
-            f"{where}.arrangement: unknown arrangement {arrangement!r}; known: "
-            f"{', '.join(m.ARRANGEMENTS)}"
-        )
-    features = obj["features"]
-    if not isinstance(features, list):
-        raise ScenarioError(f"{where}.features: must be a list, got {_kind(features)}")
-    for i, feature in enumerate(features):
-        if not isinstance(feature, str) or feature not in m.FEATURES:
-            raise ScenarioError(
-                f"{where}.features[{i}]: unknown feature {feature!r}; known: "
-                f"{', '.join(m.FEATURES)}"
-            )
-    if len(set(features)) != len(features):
-        raise ScenarioError(f"{where}.features: a feature is listed twice")
-    try:
-        return m.make_settlement(
-            data,
-            name=name,
-            shares=shares,
-            assets=assets,
-            arrangement=arrangement,
-            features=features,
-            base_preset=base,
-        )
-    except m.ExplorerError as error:  # pragma: no cover - the checks above come first
-        raise ScenarioError(f"{where}: {error}") from None
-
-
-def _estimates(obj: Any) -> m.Estimates:
-    obj = _fields(obj, ESTIMATE_FIELDS, "estimates")
-    groups = {}
-    for attr, known in (
-        ("base_risk_pct", m.ARRANGEMENTS),
-        ("feature_effect_pct", m.FEATURES),
-        ("alignment_pct", m.ARRANGEMENTS),
-    ):
-        noun = "arrangement" if known is m.ARRANGEMENTS else "feature"
-        values = _exact_keys(obj[attr], list(known), f"estimates.{attr}", noun)
-        groups[attr] = {k: _number(values[k], f"estimates.{attr}.{k}", 0, 100) for k in known}
-    horizon = obj["horizon_years"]
-    if isinstance(horizon, bool) or not isinstance(horizon, int):
-        raise ScenarioError(f"estimates.horizon_years: must be a whole number, got {horizon!r}")
-    if not 1 <= horizon <= 100:
-        raise ScenarioError(f"estimates.horizon_years: must be between 1 and 100, got {horizon}")
-    return m.Estimates(**groups, horizon_years=horizon)
-
-
-def _weights(obj: Any) -> dict[str, float]:
-    values = _exact_keys(obj, list(m.CRITERIA), "weights", "criterion")
-    weights = {k: _number(values[k], f"weights.{k}", 0, m.MAX_WEIGHT) for k in m.CRITERIA}
-    if sum(weights.values()) <= 0:
-        raise ScenarioError("weights: all weights are zero; at least one must be above 0")
-    return weights
-
-
-def scenario_from_dict(obj: Any, data: m.ExplorerData) -> Scenario:
-    """Validate a parsed scenario strictly and build it (raises :class:`ScenarioError`)."""
-    if not isinstance(obj, dict):
-        raise ScenarioError(
-            f"not a ceasefire-explorer scenario: the file holds {_kind(obj)}, not an object"
-        )
-    kind = obj.get("kind")
-    if kind != KIND:
-        shown = "no 'kind' field" if "kind" not in obj else f"kind {kind!r}"
-        raise ScenarioError(f"not a ceasefire-explorer scenario ({shown}; expected kind {KIND!r})")
-    version = obj.get("schema_version")
-    if version != SCHEMA_VERSION or isinstance(version, bool):
-        raise ScenarioError(
-            f"schema_version {version!r} is not supported; this explorer reads version "
-            f"{SCHEMA_VERSION}"
-        )
-    obj = _fields(obj, TOP_FIELDS, "scenario")
-    note = _string(obj["note"], "note", MAX_NOTE_CHARS)
-    settlement = _settlement(obj["settlement"], "settlement", data)
-    compared_obj = obj["compared"]
-    if not isinstance(compared_obj, list):
-        raise ScenarioError(f"compared: must be a list, got {_kind(compared_obj)}")
-    if len(compared_obj) > MAX_COMPARED:
-        raise ScenarioError(
-            f"compared: at most {MAX_COMPARED} settlements, got {len(compared_obj)}"
-        )
-    compared = tuple(
-        _settlement(item, f"compared[{i}]", data) for i, item in enumerate(compared_obj)
-    )
-    return Scenario(
-        settlement=settlement,
-        weights=_weights(obj["weights"]),
-        estimates=_estimates(obj["estimates"]),
-        compared=compared,
-        note=note,
-    )
-
-
-def import_json(text: Any, data: m.ExplorerData) -> Scenario:
-    """Parse and validate scenario JSON text (raises :class:`ScenarioError`)."""
+def import_json(data: m.ExplorerData, text: Any) -> m.Inputs:
+    """Parse and validate scenario JSON text or bytes (raises :class:`ScenarioError`)."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError:
-            raise ScenarioError("the file is not UTF-8 text") from None
+            raise ScenarioError("file: not UTF-8 text") from None
     if not isinstance(text, str):
-        raise ScenarioError(f"expected JSON text, got {type(text).__name__}")
+        raise ScenarioError(f"file: expected JSON text, got {type(text).__name__}")
     if not text.strip():
-        raise ScenarioError("the scenario is empty: paste the JSON text of an exported scenario")
+        raise ScenarioError("file: empty; paste or upload the JSON text of an exported scenario")
     try:
         obj = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         raise ScenarioError(
-            f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+            f"file: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
-    return scenario_from_dict(obj, data)
+    return from_dict(data, obj)

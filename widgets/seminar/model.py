@@ -22,8 +22,8 @@ from typing import Any
 import pandas as pd
 
 from widgets.common.paths import REPO_ROOT
-from widgets.explorer import model as m
-from widgets.explorer import scenario as sc
+from widgets.explorer import legacy_model as m
+from widgets.explorer import legacy_scenario as sc
 
 
 class SeminarError(ValueError):

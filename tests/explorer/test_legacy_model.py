@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets.explorer import model as m
+from widgets.explorer import legacy_model as m
 
 # --------------------------------------------------------------------------- the fixture
 # Four units with round, made-up numbers (NOT real data), so every indicator can be

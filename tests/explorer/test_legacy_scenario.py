@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from tests.explorer.test_model import tiny_data
-from widgets.explorer import model as m
-from widgets.explorer import scenario as sc
+from tests.explorer.test_legacy_model import tiny_data
+from widgets.explorer import legacy_model as m
+from widgets.explorer import legacy_scenario as sc
 
 
 @pytest.fixture
