@@ -8,8 +8,11 @@ small standalone HTML file; :func:`print_pdf` prints it with Debian chromium (he
 Command line (after ``make instructor``)::
 
     python -m widgets.seminar.handouts INSTRUCTOR_HTML_DIR OUT_DIR [--no-pdf]
+    python -m widgets.seminar.handouts --book SINGLEHTML_INDEX PDF
 
-writes ``OUT_DIR/html/*.html`` and, unless ``--no-pdf``, ``OUT_DIR/pdf/*.pdf``.
+The first writes ``OUT_DIR/html/*.html``, the pre-filled caucus scenario files in
+``OUT_DIR/scenarios/`` and, unless ``--no-pdf``, ``OUT_DIR/pdf/*.pdf``. The second prints a
+single-page HTML build of the book to one PDF, letting its charts render first.
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from widgets.seminar import roleplay as rp
+from widgets.seminar import scenarios as seminar_scenarios
 
 CHROMIUM = "chromium"
+#: Virtual time for the book's charts to render before printing.
+BOOK_SCRIPT_MS = 30000
 
 STYLE = """
 @page { size: A4; margin: 16mm 15mm; }
@@ -246,8 +252,8 @@ def _results_table(game: rp.Game) -> str:
 def _zone_key(game: rp.Game) -> str:
     table = rp.zone_summary(game)
     rows = "".join(
-        f"<tr><td>{html.escape(r.table)}</td><td>{r._2}</td><td>{html.escape(r._3)}</td></tr>"
-        for r in table.itertuples(index=False)
+        "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in record) + "</tr>"
+        for record in table.itertuples(index=False)
     )
     return (
         "<p class='confidential'>INSTRUCTOR ONLY</p><h1>Zone of agreement</h1>"
@@ -273,8 +279,11 @@ def chromium() -> str:
     return found
 
 
-def print_pdf(page: Path, pdf: Path, timeout: int = 120) -> Path:
-    """Print an HTML file to PDF with headless chromium; waits for scripts (charts) to run."""
+def print_pdf(page: Path, pdf: Path, script_ms: int = 0, timeout: int = 600) -> Path:
+    """Print an HTML file to PDF with headless chromium.
+
+    ``script_ms`` > 0 lets the page's scripts (charts) run for that much virtual time first.
+    """
     pdf.parent.mkdir(parents=True, exist_ok=True)
     command = [
         chromium(),
@@ -284,7 +293,7 @@ def print_pdf(page: Path, pdf: Path, timeout: int = 120) -> Path:
         "--disable-background-networking",
         "--no-first-run",
         "--no-pdf-header-footer",
-        "--virtual-time-budget=20000",
+        *([f"--virtual-time-budget={script_ms}"] if script_ms else []),
         f"--print-to-pdf={pdf}",
         page.resolve().as_uri(),
     ]
@@ -296,6 +305,19 @@ def print_pdf(page: Path, pdf: Path, timeout: int = 120) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--book"]:
+        if len(args) != 3:
+            print(
+                "usage: python -m widgets.seminar.handouts --book INDEX_HTML PDF", file=sys.stderr
+            )
+            return 2
+        try:
+            print_pdf(Path(args[1]), Path(args[2]), script_ms=BOOK_SCRIPT_MS)
+        except HandoutError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        print(f"book PDF: {args[2]}")
+        return 0
     with_pdf = "--no-pdf" not in args
     args = [a for a in args if a != "--no-pdf"]
     if len(args) != 2:
@@ -304,6 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     instructor_html, out_dir = Path(args[0]), Path(args[1])
     try:
         pages = write_html(make_handouts(instructor_html), out_dir / "html")
+        seminar_scenarios.write_caucus_files(out_dir / "scenarios")
         if with_pdf:
             for page in pages:
                 print_pdf(page, out_dir / "pdf" / f"{page.stem}.pdf")
