@@ -9,9 +9,9 @@ import altair as alt
 import pytest
 import vl_convert as vlc
 
-from tests.explorer.test_model import tiny_data
-from widgets.explorer import charts as c
-from widgets.explorer import model as m
+from tests.explorer.test_legacy_model import tiny_data
+from widgets.explorer import legacy_charts as c
+from widgets.explorer import legacy_model as m
 
 
 @pytest.fixture
