@@ -69,7 +69,9 @@ def test_the_source_marks_the_confidential_briefs_and_model_answers():
     content = ed.instructor_only_content()
     briefs = content.removed["book/seminar/roleplay_roles.md"]
     assert sum("CONFIDENTIAL" in b.text for b in briefs) >= 8
-    assert any("model answer" in b.text.lower() for b in content.removed["book/seminar/assignments.md"])
+    assert any(
+        "model answer" in b.text.lower() for b in content.removed["book/seminar/assignments.md"]
+    )
     assert any("Instructor key" in b.text for b in content.removed["book/seminar/roleplay.md"])
 
 
@@ -187,7 +189,9 @@ def test_instructor_only_text_is_only_in_the_instructor_edition(
     for page, block in blocks:
         phrases = distinctive_phrases(block, public_text)
         assert phrases, f"{page}: an instructor-only block with nothing distinctive to look for"
-        assert any(p in instructor for p in phrases), f"{page}: block missing from instructor edition"
+        assert any(p in instructor for p in phrases), (
+            f"{page}: block missing from instructor edition"
+        )
         for kind, text in student.items():
             leaked = [p for p in phrases if p in text]
             assert not leaked, f"{page}: instructor-only text in the student {kind}: {leaked[0]!r}"

@@ -205,7 +205,7 @@ def test_every_timing_table_is_contiguous_and_fills_its_session(page):
     assert tables, f"{page}: no timing table found"
     for rows in tables:
         assert rows[0][0] == 0, f"{page}: a table starts at {rows[0][0]}"
-        for (start, end), (next_start, _) in zip(rows, rows[1:]):
+        for (start, end), (next_start, _) in zip(rows, rows[1:], strict=False):
             assert end > start and end == next_start, f"{page}: gap or overlap at {end}"
         assert rows[-1][1] == 90, f"{page}: a 90-minute table ends at {rows[-1][1]}"
 
@@ -258,7 +258,9 @@ def test_debrief_questions_fit_the_debrief_slots():
 def test_the_caucus_packages_on_the_page_are_the_data(game):
     text = ROLEPLAY.read_text(encoding="utf-8")
     for package in rp.caucus_packages(game):
-        row = next(line for line in text.splitlines() if line.startswith(f"| {package.package_id} "))
+        row = next(
+            line for line in text.splitlines() if line.startswith(f"| {package.package_id} ")
+        )
         cells = [c.strip() for c in row.strip("|").split("|")]
         assert package.name.lower() in cells[0].lower(), row
         if package.options is None:

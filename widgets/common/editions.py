@@ -8,7 +8,9 @@ The source marks instructor-only content in three ways, all visible to a test:
 - a notebook cell tagged ``instructor-only``;
 - a whole page: a notebook whose metadata has ``"instructor_only": true``, or a Markdown page
   whose front matter has ``instructor_only: true``. The page is dropped from the student tree and
-  its entry from ``_toc.yml``.
+  its entry from ``_toc.yml``;
+- a whole folder of files (model-answer scenario files, demonstration data): a file named
+  ``INSTRUCTOR-ONLY`` in it. The folder is left out of the student tree.
 
 :func:`write_student_tree` copies the files the book is built from into a new folder with that
 content removed, so the student edition's pages, search index, ``_sources`` copies and
@@ -37,6 +39,7 @@ from widgets.common.paths import REPO_ROOT
 
 MARKER = "instructor-only"
 PAGE_FLAG = "instructor_only"
+FOLDER_FLAG = "INSTRUCTOR-ONLY"
 
 #: Files and folders at the repository root that a book build reads.
 BOOK_INPUTS = ("_config.yml", "_toc.yml", "references.bib", "book")
@@ -182,14 +185,21 @@ class StudentTree:
     root: Path
     removed: dict[str, list[Block]]
     dropped_pages: tuple[str, ...]
+    dropped_folders: tuple[str, ...] = ()
 
 
 def instructor_only_content(source_root: Path = REPO_ROOT) -> StudentTree:
     """What the student edition leaves out, without writing anything."""
     removed: dict[str, list[Block]] = {}
     dropped: list[str] = []
+    folders = sorted(
+        flag.parent.relative_to(source_root).as_posix()
+        for flag in (source_root / "book").rglob(FOLDER_FLAG)
+    )
     for path in sorted((source_root / "book").rglob("*")):
         relative = path.relative_to(source_root).as_posix()
+        if any(relative.startswith(folder + "/") for folder in folders):
+            continue
         if path.suffix == ".md":
             text = path.read_text(encoding="utf-8")
             if markdown_page_is_instructor_only(text):
@@ -208,7 +218,7 @@ def instructor_only_content(source_root: Path = REPO_ROOT) -> StudentTree:
             continue
         if blocks:
             removed[relative] = blocks
-    return StudentTree(source_root, removed, tuple(dropped))
+    return StudentTree(source_root, removed, tuple(dropped), tuple(folders))
 
 
 def write_student_tree(out_dir: Path, source_root: Path = REPO_ROOT) -> StudentTree:
@@ -233,6 +243,8 @@ def write_student_tree(out_dir: Path, source_root: Path = REPO_ROOT) -> StudentT
         shutil.copy2(bib, out_dir / bib.relative_to(source_root))
     for relative in content.dropped_pages:
         (out_dir / relative).unlink()
+    for relative in content.dropped_folders:
+        shutil.rmtree(out_dir / relative)
     for relative in content.removed:
         if relative in content.dropped_pages:
             continue
@@ -251,7 +263,7 @@ def write_student_tree(out_dir: Path, source_root: Path = REPO_ROOT) -> StudentT
         + yaml.safe_dump(_toc_without(toc, dropped), sort_keys=False, allow_unicode=True),
         encoding="utf-8",
     )
-    return StudentTree(out_dir, content.removed, content.dropped_pages)
+    return StudentTree(out_dir, content.removed, content.dropped_pages, content.dropped_folders)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -265,9 +277,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     blocks = sum(len(b) for b in tree.removed.values())
+    pages = ", ".join(tree.dropped_pages) or "none"
+    folders = ", ".join(tree.dropped_folders) or "none"
     print(
         f"student edition sources in {tree.root}: {blocks} instructor-only blocks removed "
-        f"from {len(tree.removed)} files; pages left out: {', '.join(tree.dropped_pages) or 'none'}"
+        f"from {len(tree.removed)} files; pages left out: {pages}; folders left out: {folders}"
     )
     return 0
 
