@@ -13,6 +13,7 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -225,3 +226,30 @@ def test_markers_and_instructor_only_pages(student_html, book_html):
         assert (book_html / built).is_file(), f"{built} missing from the instructor edition"
         assert not (student_html / built).exists(), f"{built} is in the student edition"
         assert not list(student_html.rglob(Path(page).name)), f"{page} downloadable by students"
+
+
+# --------------------------------------------------------------------------- the book as a PDF
+
+
+@pytest.mark.skipif(
+    not (shutil.which("chromium") and shutil.which("pdftotext")),
+    reason="needs Debian chromium and poppler-utils (make pdf-deps)",
+)
+def test_the_student_edition_prints_to_one_pdf_without_instructor_text(
+    student_book, student_html, blocks, public_text, tmp_path
+):
+    from widgets.seminar import handouts
+
+    root = student_html.parent.parent
+    command = [str(JUPYTER_BOOK), "build", str(root / "src"), "--builder", "singlehtml"]
+    result = subprocess.run(command + ["--path-output", str(root)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    pdf = handouts.print_pdf(
+        root / "_build" / "singlehtml" / "index.html", tmp_path / "book.pdf", script_ms=20000
+    )
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    flat = normalise(text)
+    assert "neutrality or nato" in flat and "the three myths" in flat
+    for page, block in blocks:
+        leaked = [p for p in distinctive_phrases(block, public_text) if p in flat]
+        assert not leaked, f"{page}: instructor-only text in the book PDF: {leaked[0]!r}"

@@ -1,7 +1,8 @@
-"""The seminar kit's pages keep instructor material and confidential briefs folded.
+"""The seminar kit's pages mark instructor material and confidential briefs, and fold them.
 
-A projected page must not reveal a role brief or a model answer: every such block is a
-dropdown admonition, and nothing is ever deleted from the source to hide it.
+A projected page of the instructor edition must not reveal a role brief or a model answer: every
+such block is a dropdown admonition, marked ``instructor-only`` so that the student edition
+leaves it out (tests/test_editions.py checks the builds).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def test_instructor_notes_are_folded(path):
     for title, options in admonitions(path):
         if title.lower().startswith("instructor notes"):
             assert re.search(r":class:.*\bdropdown\b", options), f"{path.name}: {title!r}"
-            assert "instructor-note" in options, f"{path.name}: {title!r}"
+            assert "instructor-only" in options.split(), f"{path.name}: {title!r}"
 
 
 def test_every_role_brief_is_confidential_and_folded():
@@ -57,6 +58,7 @@ def test_every_role_brief_is_confidential_and_folded():
         assert required in parties, f"no confidential brief for {required}"
     for title, options in briefs:
         assert re.search(r":class:.*\bdropdown\b", options), f"{title!r} is not folded"
+        assert re.search(r":class:.*\binstructor-only\b", options), f"{title!r} is not marked"
 
 
 def test_each_role_brief_has_its_parts_and_sources():

@@ -10,7 +10,7 @@ The source marks instructor-only content in three ways, all visible to a test:
   whose front matter has ``instructor_only: true``. The page is dropped from the student tree and
   its entry from ``_toc.yml``;
 - a whole folder of files (model-answer scenario files, demonstration data): a file named
-  ``INSTRUCTOR-ONLY`` in it. The folder is left out of the student tree.
+  ``.instructor-only`` in it. The folder is left out of the student tree.
 
 :func:`write_student_tree` copies the files the book is built from into a new folder with that
 content removed, so the student edition's pages, search index, ``_sources`` copies and
@@ -39,7 +39,7 @@ from widgets.common.paths import REPO_ROOT
 
 MARKER = "instructor-only"
 PAGE_FLAG = "instructor_only"
-FOLDER_FLAG = "INSTRUCTOR-ONLY"
+FOLDER_FLAG = ".instructor-only"
 
 #: Files and folders at the repository root that a book build reads.
 BOOK_INPUTS = ("_config.yml", "_toc.yml", "references.bib", "book")
