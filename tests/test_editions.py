@@ -165,11 +165,10 @@ def blocks() -> list[tuple[str, str]]:
 @pytest.fixture(scope="session")
 def public_text(tmp_path_factory) -> str:
     tree = ed.write_student_tree(tmp_path_factory.mktemp("public") / "src")
-    return " ".join(
-        " ".join(visible_words(p.read_text(encoding="utf-8")))
-        for p in (tree.root / "book").rglob("*")
-        if p.suffix in {".md", ".ipynb"}
-    )
+    sources = [p for p in (tree.root / "book").rglob("*") if p.suffix in {".md", ".ipynb"}]
+    # The references page lists every bibliography entry; the data pages describe the data.
+    sources += [*tree.root.rglob("*.bib"), REPO_ROOT / "data" / "datapackage.json"]
+    return " ".join(" ".join(visible_words(p.read_text(encoding="utf-8"))) for p in sources)
 
 
 def test_the_student_edition_builds_strictly(student_book):
