@@ -209,7 +209,11 @@ def test_the_student_search_index_has_no_instructor_only_word(
         unique |= {STEMMER.stem(w) for w in visible_words(block)} - public_stems
     unique = {s for s in unique if len(s) > 3}
     assert len(unique & instructor_terms) > 20, "too few distinctive words to test the index"
-    leaked = sorted(unique & student_terms)
+    # A term that the student pages themselves show (code, outputs, the word in another sense)
+    # is explained by them, and the pages are checked phrase by phrase above.
+    page_words = normalise(site_text(student_html, (".html",))).split()
+    explained = set(page_words) | {STEMMER.stem(w) for w in page_words}
+    leaked = sorted((unique & student_terms) - explained)
     assert not leaked, f"instructor-only words in the student search index: {leaked[:20]}"
 
 

@@ -211,7 +211,8 @@ def instructor_only_content(source_root: Path = REPO_ROOT) -> StudentTree:
             notebook = json.loads(path.read_text(encoding="utf-8"))
             if notebook_is_instructor_only(notebook):
                 dropped.append(relative)
-                removed[relative] = [Block(1, _cell_text(c)) for c in notebook["cells"]]
+                text = "\n\n".join(_cell_text(c) for c in notebook["cells"])
+                removed[relative] = [Block(1, text)]
                 continue
             _, blocks = split_notebook(notebook, relative)
         else:
