@@ -20,9 +20,11 @@ install: $(STAMP)
 # instructor-only blocks; the instructor edition from the sources as they are.
 STUDENT_SRC := _build/student-src
 INSTRUCTOR_OUT := _build/instructor
+# Both editions share one execution cache: a notebook runs once for both.
+NB_CACHE := $(CURDIR)/$(INSTRUCTOR_OUT)/_build/.jupyter_cache
 
 book: $(STAMP)
-	$(BIN)/python -m widgets.common.editions student $(STUDENT_SRC)
+	$(BIN)/python -m widgets.common.editions student $(STUDENT_SRC) --cache $(NB_CACHE)
 	$(BIN)/jupyter-book build $(STUDENT_SRC) --all --path-output .
 	@echo
 	@echo "Open the book: file://$(CURDIR)/_build/html/index.html"
@@ -48,7 +50,7 @@ pdf-deps: browser-deps
 # The student edition as one PDF and the instructor's handout pack (one PDF per delegation,
 # name cards, framework, debrief, results and rubric sheets, pre-filled scenario files).
 pdf: $(STAMP) pdf-deps
-	$(BIN)/python -m widgets.common.editions student $(STUDENT_SRC)
+	$(BIN)/python -m widgets.common.editions student $(STUDENT_SRC) --cache $(NB_CACHE)
 	$(BIN)/jupyter-book build $(STUDENT_SRC) --builder singlehtml --path-output .
 	$(BIN)/python -m widgets.seminar.handouts --book _build/singlehtml/index.html _build/pdf/book-student-edition.pdf
 	$(BIN)/jupyter-book build . --path-output $(INSTRUCTOR_OUT)

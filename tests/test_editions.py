@@ -122,13 +122,16 @@ def distinctive_phrases(block: str, public: str, n: int = 6, limit: int = 4) -> 
 
 
 @pytest.fixture(scope="session")
-def student_book(tmp_path_factory) -> BuiltBook:
+def student_book(tmp_path_factory, built_book) -> BuiltBook:
+    """The student edition, built after the instructor edition and sharing its execution cache
+    (as ``make book`` and ``make instructor`` do), so no notebook runs twice."""
     root = (
         tmp_path_factory.mktemp("student")
         if os.environ.get("CI")
         else REPO_ROOT / "_build" / "test-student"
     )
-    tree = ed.write_student_tree(root / "src")
+    cache = built_book.html.parent / ".jupyter_cache"
+    tree = ed.write_student_tree(root / "src", cache_dir=cache)
     command = [str(JUPYTER_BOOK), "build", str(tree.root), "--all", "-W", "-n", "--keep-going"]
     command += ["--path-output", str(root)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=REPO_ROOT)

@@ -108,6 +108,7 @@ def test_the_shared_sheets_exist_and_open(pack, game):
         for phrase in phrases:
             assert phrase in text, (stem, phrase)
         assert "confidential" not in text or stem == "instructor-key", stem
+        assert "injects" not in text and "model debrief answer" not in text, stem
 
 
 def test_the_pack_includes_a_caucus_file_per_delegation(pack, game):

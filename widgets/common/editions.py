@@ -20,7 +20,10 @@ edition is built from the repository as it is.
 
 Command line::
 
-    python -m widgets.common.editions student OUT_DIR
+    python -m widgets.common.editions student OUT_DIR [--cache DIR]
+
+``--cache`` points the student tree's notebook execution cache at ``DIR`` (an absolute path),
+so both editions share one cache and a notebook is executed once for both.
 """
 
 from __future__ import annotations
@@ -222,7 +225,9 @@ def instructor_only_content(source_root: Path = REPO_ROOT) -> StudentTree:
     return StudentTree(source_root, removed, tuple(dropped), tuple(folders))
 
 
-def write_student_tree(out_dir: Path, source_root: Path = REPO_ROOT) -> StudentTree:
+def write_student_tree(
+    out_dir: Path, source_root: Path = REPO_ROOT, cache_dir: Path | None = None
+) -> StudentTree:
     """Write the student edition's sources to ``out_dir`` (emptied first)."""
     out_dir = Path(out_dir).resolve()
     book = (source_root / "book").resolve()
@@ -256,6 +261,15 @@ def write_student_tree(out_dir: Path, source_root: Path = REPO_ROOT) -> StudentT
         else:
             notebook, _ = split_notebook(json.loads(target.read_text(encoding="utf-8")), relative)
             target.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    if cache_dir is not None:
+        config_path = out_dir / "_config.yml"
+        config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        config.setdefault("execute", {})["cache"] = str(Path(cache_dir).resolve())
+        config_path.write_text(
+            "# Student edition: written by widgets.common.editions; do not edit.\n"
+            + yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
+            encoding="utf-8",
+        )
     dropped = {str(Path(p).with_suffix("")) for p in content.dropped_pages}
     toc_path = out_dir / "_toc.yml"
     toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
@@ -269,11 +283,17 @@ def write_student_tree(out_dir: Path, source_root: Path = REPO_ROOT) -> StudentT
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    cache = None
+    if len(args) == 4 and args[2] == "--cache":
+        cache, args = Path(args[3]), args[:2]
     if len(args) != 2 or args[0] != "student":
-        print("usage: python -m widgets.common.editions student OUT_DIR", file=sys.stderr)
+        print(
+            "usage: python -m widgets.common.editions student OUT_DIR [--cache DIR]",
+            file=sys.stderr,
+        )
         return 2
     try:
-        tree = write_student_tree(Path(args[1]))
+        tree = write_student_tree(Path(args[1]), cache_dir=cache)
     except EditionError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

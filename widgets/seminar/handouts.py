@@ -125,6 +125,9 @@ def _section(soup: BeautifulSoup, section_id: str, page: str) -> tuple[str, list
     section = soup.find("section", id=lambda v: bool(v) and v.startswith(section_id))
     if section is None:
         raise HandoutError(f"no section {section_id!r} in the built {page}")
+    # Sheets handed to students carry no instructor notes that happen to sit in the section.
+    for note in section.select("div.instructor-only"):
+        note.decompose()
     for heading in section.find_all(["h1", "h2", "h3"]):
         heading.name = "h1" if heading.parent is section else "h2"
     return _plain(section)
