@@ -203,6 +203,47 @@ def test_every_asset_has_a_status_under_every_preset():
     assert str(status["russian_control"].dtype) == "bool"
 
 
+def test_arrangements_hold_one_option_of_each_article():
+    arrangements = d.load_arrangements()
+    article_terms = {
+        "article_2": ["nato_aim_renounced", "non_aligned_fixed_term", "nato_aim_kept"],
+        "article_3": ["binding_guarantee", "us_led_monitoring", "monitoring_only"],
+    }
+    deals = arrangements[arrangements["agreement"]]
+    assert len(deals) == 27
+    for column, terms in article_terms.items():
+        assert (deals[terms].sum(axis=1) == 1).all(), column
+    no_deal = arrangements[~arrangements["agreement"]]
+    assert len(no_deal) == 1
+    terms = [c for c in arrangements.columns if c.startswith(("nato", "non_", "binding", "us_"))]
+    assert (no_deal[terms] == 0).all().all()
+
+
+def test_destroyed_assets_have_date_and_source_and_ports_a_weight_or_a_reason():
+    assets = d.load_assets()
+    destroyed = assets[assets["status"] == "destroyed"]
+    assert set(destroyed["asset_id"]) == {"kakhovka_dam", "azovstal"}
+    assert destroyed["status_date"].notna().all()
+    assert (destroyed["status_source"].str.len() > 0).all()
+    ports = assets[assets["kind"] == "port"]
+    for row in ports.to_dict("records"):
+        has_weight = row["throughput_mt"] == row["throughput_mt"]  # not NaN
+        assert has_weight or row["throughput_note"], row["asset_id"]
+        if has_weight:
+            assert row["throughput_source"] and row["throughput_year"] >= 2018, row["asset_id"]
+
+
+def test_mid_2024_line_is_derived_from_its_sourced_total():
+    shares = d.load_preset_shares()
+    mid = shares[shares["preset_id"] == "line_2024_mid"].set_index("code")["russian_control_pct"]
+    areas = d.load_regions().set_index("code")["area_km2"]
+    assert (mid * areas / 100).sum() == pytest.approx(107_956, abs=60)
+    assert mid["UA-14"] == 61.0
+    presets = d.load_presets().set_index("preset_id")
+    assert str(presets.loc["line_2024_mid", "as_of"].date()) == "2024-07-30"
+    assert "derived" in presets.loc["line_2024_mid", "description"]
+
+
 def test_dates_are_returned_as_datetime64():
     assert pd.api.types.is_datetime64_any_dtype(d.load_control()["as_of"])
 
@@ -242,6 +283,12 @@ BREAKS = [
     ("assets.csv", "set", 3, "kind", "castle", "assets", "not one of the allowed values"),
     ("preset_assets.csv", "set", 2, "russian_control", "maybe", "preset_assets", "not a boolean"),
     ("preset_assets.csv", "set", 5, "asset_id", "port_atlantis", "preset_assets", "unknown asset"),
+    ("assets.csv", "set", 4, "status", "ruined", "assets", "not one of the allowed values"),
+    ("assets.csv", "set", 5, "russian_held_at_pct", "0", "assets", "below the minimum"),
+    ("assets.csv", "set", 6, "throughput_mt", "-1", "assets", "below the minimum"),
+    ("arrangements.csv", "set", 3, "binding_guarantee", "2", "arrangements", "above the maximum"),
+    ("arrangements.csv", "set", 4, "agreement", "perhaps", "arrangements", "not a boolean"),
+    ("arrangements.csv", "set", 5, "article_2", "2D", "arrangements", "not one of the allowed"),
 ]
 
 

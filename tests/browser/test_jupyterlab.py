@@ -111,9 +111,11 @@ def test_explorer_reacts_to_a_slider_in_jupyterlab(open_page, lab):
     charts.first.wait_for(timeout=RUN_TIMEOUT_MS)
     summary_before = summary.inner_text()
     charts_before = [chart.inner_html() for chart in charts.all()]
-    # As a student does: open the weights tab, then move the first weight with the keyboard.
+    # As a student does: open the weights tab, move the first weight (Ukraine's weight on
+    # territory) with the keyboard, then go back to the results.
     page.locator(".ceasefire-explorer .lm-TabBar-tab", has_text="Weights").first.click()
     press_on_first_slider(page, ".ceasefire-explorer .widget-slider .noUi-handle")
+    page.locator(".ceasefire-explorer .lm-TabBar-tab", has_text="Results").first.click()
     page.wait_for_function(
         "([el, text]) => el.innerText !== text",
         arg=[summary.element_handle(), summary_before],

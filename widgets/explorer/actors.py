@@ -17,10 +17,10 @@ from widgets.explorer.model import ACTORS, TOLERANCE, ExplorerData, Inputs, is_s
 
 def utility(weights: Mapping[str, float], values: Mapping[str, float], actor: str = "") -> float:
     """U = sum w x / sum |w| (an error naming the actor if every weight is 0)."""
-    scale = sum(abs(w) for w in weights.values())
-    if scale == 0:
+    used = [(c, w) for c, w in weights.items() if w != 0]
+    if not used:
         raise InputError(f"weights.{actor}", f"all weights of {ACTORS.get(actor, actor)} are 0")
-    return sum(w * values[c] for c, w in weights.items()) / scale
+    return sum(w * values[c] for c, w in used) / sum(abs(w) for _, w in used)
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,18 @@ import json
 
 import altair as alt
 
+from widgets.explorer import legacy_charts
 from widgets.explorer.actors import Evaluation
-from widgets.explorer.legacy_charts import BINDINGS_CSS, static_explorer  # noqa: F401
+from widgets.explorer.legacy_charts import BINDINGS_CSS  # noqa: F401
 from widgets.explorer.model import ACTORS
 
-# The static page's chart (static_explorer) is rebuilt on its own; it is re-exported here so
-# that the book's cell that draws it keeps working in the meantime.
+
+def static_explorer(data, *args, **kwargs):
+    """The static page's chart, still on the one-actor model (it is rebuilt separately); it
+    reads that model's data, whatever ``data`` is passed, so the book's cell keeps working."""
+    from widgets.explorer import legacy_model
+
+    return legacy_charts.static_explorer(legacy_model.ExplorerData.load(), *args, **kwargs)
 
 DIVERGING = alt.Scale(scheme="blueorange", domainMid=0, reverse=True)
 

@@ -170,3 +170,31 @@ def import_json(data: m.ExplorerData, text: Any) -> m.Inputs:
             f"file: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
     return from_dict(data, obj)
+
+
+def collect(folder: Any, data: m.ExplorerData) -> list[dict[str, Any]]:
+    """One row per ``.json`` file in ``folder``: what it holds, or why it cannot be read."""
+    from pathlib import Path
+
+    from widgets.explorer import actors
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ScenarioError(f"folder: no folder called {folder}")
+    rows = []
+    for path in sorted(folder.glob("*.json")):
+        row: dict[str, Any] = {"file": path.name, "title": "", "delegation": "", "group": ""}
+        row |= {"packages": 0, "first for the viewed actor": "", "zone": "", "problem": ""}
+        try:
+            inputs = import_json(data, path.read_bytes())
+        except ScenarioError as error:
+            row["problem"] = str(error)
+        else:
+            e = actors.evaluate(data, inputs)
+            names = [p.name for p in inputs.packages]
+            row |= {"title": inputs.title, "delegation": inputs.delegation, "group": inputs.group}
+            row["packages"] = len(names)
+            row["first for the viewed actor"] = names[e.ranking(inputs.view_actor)[0]]
+            row["zone"] = ", ".join(names[i] for i in e.zone) or "empty"
+        rows.append(row)
+    return rows

@@ -37,33 +37,44 @@ def leader(evaluation: Evaluation, actor: str) -> int:
     return evaluation.ranking(actor)[0]
 
 
-def _lines(evaluation: Evaluation, actor: str, criterion: str):
-    inputs = evaluation.inputs
-    w = inputs.weights[actor]
+def _totals(evaluation: Evaluation, actor: str):
+    """Full weighted sums of each package and of no deal, and the total |weight|."""
+    w = evaluation.inputs.weights[actor]
+    full = [sum(w[c] * x[c] for c in w) for x in evaluation.values]
     nd = evaluation.no_deal_values
-    s_nd = sum(w[c] * nd[c] for c in w if c != criterion)
+    return full, sum(w[c] * nd[c] for c in w), sum(abs(x) for x in w.values())
+
+
+def _lines(evaluation: Evaluation, actor: str, criterion: str, totals=None):
+    """(alpha_p, beta_p) of each package for ``criterion``, and W (the other weights' |sum|)."""
+    full, nd_full, scale = totals or _totals(evaluation, actor)
+    w_k = evaluation.inputs.weights[actor][criterion]
+    nd_k = evaluation.no_deal_values[criterion]
+    s_nd = nd_full - w_k * nd_k
     out = []
-    for p, x in zip(inputs.packages, evaluation.values, strict=True):
+    for p, x, s_full in zip(evaluation.inputs.packages, evaluation.values, full, strict=True):
         q = p.attain_pct / 100
-        s_p = sum(w[c] * x[c] for c in w if c != criterion)
-        out.append((q * s_p + (1 - q) * s_nd, q * x[criterion] + (1 - q) * nd[criterion]))
-    rest = sum(abs(w[c]) for c in w if c != criterion)
-    return out, rest
+        s_p = s_full - w_k * x[criterion]
+        out.append((q * s_p + (1 - q) * s_nd, q * x[criterion] + (1 - q) * nd_k))
+    return out, scale - abs(w_k)
 
 
-def weight_fragility(evaluation: Evaluation, actor: str, criterion: str) -> WeightFragility:
+def weight_fragility(
+    evaluation: Evaluation, actor: str, criterion: str, totals=None
+) -> WeightFragility:
     current = evaluation.inputs.weights[actor][criterion]
-    lines, rest = _lines(evaluation, actor, criterion)
+    lines, rest = _lines(evaluation, actor, criterion, totals)
     lead = leader(evaluation, actor)
     a_l, b_l = lines[lead]
     # Where every other weight is 0, w = 0 leaves no score at all: the search stops short of it.
-    low = 0.0 if (rest == 0 and current > 0) else -MAX_WEIGHT
-    high = 0.0 if (rest == 0 and current < 0) else MAX_WEIGHT
+    alone = rest <= TOLERANCE  # every other weight is 0
+    low = 0.0 if (alone and current > 0) else -MAX_WEIGHT
+    high = 0.0 if (alone and current < 0) else MAX_WEIGHT
     up: Change | None = None
     down: Change | None = None
 
     def in_range(w: float) -> bool:
-        return low - TOLERANCE <= w <= high + TOLERANCE and not (rest == 0 and abs(w) <= TOLERANCE)
+        return low - TOLERANCE <= w <= high + TOLERANCE and not (alone and abs(w) <= TOLERANCE)
 
     for i, (a_p, b_p) in enumerate(lines):
         if i == lead or abs(b_p - b_l) < TOLERANCE:
@@ -88,4 +99,5 @@ def weight_fragility(evaluation: Evaluation, actor: str, criterion: str) -> Weig
 def fragility(evaluation: Evaluation, actor: str) -> list[WeightFragility]:
     """For each criterion, the nearest weights (up and down) where first place changes."""
     criteria = list(evaluation.inputs.weights[actor])
-    return [weight_fragility(evaluation, actor, c) for c in criteria]
+    totals = _totals(evaluation, actor)
+    return [weight_fragility(evaluation, actor, c, totals) for c in criteria]

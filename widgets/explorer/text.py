@@ -161,3 +161,58 @@ def render_html(s: dict[str, Any]) -> str:
         f"{e(' > '.join(s['ranking']))}</p>"
         f"<p>{e(first_place_sentence(s))}</p><ul>{fr}</ul></div>"
     )
+
+
+# --------------------------------------------------------------------------- tables (rows)
+
+
+def weight_rows(data: ExplorerData, inputs) -> list[dict]:
+    """One row per criterion that some actor weighs; one column per scored actor."""
+    scored = [a for a in ACTORS if any(x != 0 for x in inputs.weights[a].values())]
+    return [
+        {"criterion": data.criterion_label(c), **{ACTORS[a]: inputs.weights[a][c] for a in scored}}
+        for c in data.criteria
+        if any(inputs.weights[a][c] != 0 for a in scored)
+    ]
+
+
+def score_rows(data: ExplorerData, evaluation: Evaluation) -> list[dict]:
+    """One row per package and scored actor: score, no-deal score, gain, acceptable, rank."""
+    rows = []
+    for i, p in enumerate(evaluation.inputs.packages):
+        for a in evaluation.actors:
+            rows.append(
+                {
+                    "package": p.name,
+                    "actor": ACTORS[a],
+                    "score if agreed": round(evaluation.utility[a][i], 3),
+                    "no deal": round(evaluation.no_deal_utility[a], 3),
+                    "chance agreed (%)": p.attain_pct,
+                    "expected score": round(evaluation.value[a][i], 3),
+                    "better than no deal": "yes" if evaluation.acceptable[a][i] else "no",
+                    "rank": evaluation.ranks[a][i],
+                }
+            )
+    return rows
+
+
+def fragility_rows(data: ExplorerData, evaluation: Evaluation, actor: str) -> list[dict]:
+    """One row per criterion: the weight, and where first place changes above and below it."""
+    names = [p.name for p in evaluation.inputs.packages]
+
+    def cell(change):
+        return (
+            "none in -10..10"
+            if change is None
+            else f"{change.weight:.2f}: {names[change.new_leader]}"
+        )
+
+    return [
+        {
+            "criterion": data.criterion_label(f.criterion),
+            "weight": f.current,
+            "first place changes if raised to": cell(f.up),
+            "first place changes if lowered to": cell(f.down),
+        }
+        for f in sensitivity.fragility(evaluation, actor)
+    ]

@@ -375,7 +375,7 @@ def collect_scenarios(folder: Any, data: m.ExplorerData) -> pd.DataFrame:
 # --------------------------------------------------------------------------- example file
 
 #: Where the seminar kit ships its example scenario (``defend_a_line.ipynb`` loads it).
-EXAMPLE_SCENARIO_PATH = REPO_ROOT / ("book/seminar/assignments/example_scenario.json")
+EXAMPLE_SCENARIO_PATH = REPO_ROOT / ("book/seminar/assignments/example_scenario_v1.json")
 
 EXAMPLE_NOTE = (
     "Example made for the seminar kit, not a recommendation. I defend a ceasefire on the "
