@@ -51,8 +51,8 @@ pdf-deps: browser-deps
 # name cards, framework, debrief, results and rubric sheets, pre-filled scenario files).
 pdf: $(STAMP) pdf-deps
 	$(BIN)/python -m widgets.common.editions student $(STUDENT_SRC) --cache $(NB_CACHE)
-	$(BIN)/jupyter-book build $(STUDENT_SRC) --builder singlehtml --path-output .
-	$(BIN)/python -m widgets.seminar.handouts --book _build/singlehtml/index.html _build/pdf/book-student-edition.pdf
+	$(BIN)/jupyter-book build $(STUDENT_SRC) --path-output .
+	$(BIN)/python -m widgets.seminar.handouts --book _build/html $(STUDENT_SRC)/_toc.yml _build/pdf/book-student-edition.pdf
 	$(BIN)/jupyter-book build . --path-output $(INSTRUCTOR_OUT)
 	$(BIN)/python -m widgets.seminar.handouts $(INSTRUCTOR_OUT)/_build/html _build/handouts
 	@echo

@@ -8,22 +8,27 @@ small standalone HTML file; :func:`print_pdf` prints it with Debian chromium (he
 Command line (after ``make instructor``)::
 
     python -m widgets.seminar.handouts INSTRUCTOR_HTML_DIR OUT_DIR [--no-pdf]
-    python -m widgets.seminar.handouts --book SINGLEHTML_INDEX PDF
+    python -m widgets.seminar.handouts --book HTML_DIR TOC PDF
 
 The first writes ``OUT_DIR/html/*.html``, the pre-filled caucus scenario files in
-``OUT_DIR/scenarios/`` and, unless ``--no-pdf``, ``OUT_DIR/pdf/*.pdf``. The second prints a
-single-page HTML build of the book to one PDF, letting its charts render first.
+``OUT_DIR/scenarios/`` and, unless ``--no-pdf``, ``OUT_DIR/pdf/*.pdf``. The second joins the
+built pages of an edition (``HTML_DIR``) in the order of its ``_toc.yml`` into one page and
+prints it to one PDF, letting its charts render first. (Sphinx's ``singlehtml`` builder fails on
+myst-nb's folded code cells, so the pages are joined here.)
 """
 
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
+import yaml
 from bs4 import BeautifulSoup, Tag
 
 from widgets.seminar import roleplay as rp
@@ -306,20 +311,88 @@ def print_pdf(page: Path, pdf: Path, script_ms: int = 0, timeout: int = 600) -> 
     return pdf
 
 
+def toc_pages(toc_path: Path) -> list[str]:
+    """The ``file`` entries of a Jupyter Book ``_toc.yml``, in reading order."""
+    toc = yaml.safe_load(Path(toc_path).read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections"))
+            walk(entry.get("chapters"))
+
+    walk(toc.get("parts"))
+    walk(toc.get("chapters"))
+    return files
+
+
+_URL_ATTRIBUTES = {"script": "src", "img": "src", "link": "href", "source": "src"}
+_NAVIGATION_RELS = {"prev", "next", "index", "search"}
+
+
+def _absolute_urls(fragment: Tag, page: Path) -> None:
+    """Make the fragment's asset URLs absolute, so they still load from the joined page."""
+    for name, attribute in _URL_ATTRIBUTES.items():
+        for tag in fragment.find_all(name):
+            url = tag.get(attribute)
+            if url and not re.match(r"^([a-z]+:|#|//)", url):
+                tag[attribute] = urljoin(page.resolve().as_uri(), url)
+
+
+def book_page(html_dir: Path, toc_path: Path, out: Path) -> Path:
+    """One HTML page holding every page of the edition, in reading order."""
+    html_dir = Path(html_dir)
+    pages = [html_dir / f"{name}.html" for name in toc_pages(toc_path)]
+    missing = [str(p) for p in pages if not p.is_file()]
+    if missing:
+        raise HandoutError(f"pages not built: {', '.join(missing[:3])}; build the edition first")
+    head = _soup(pages[0]).head
+    _absolute_urls(head, pages[0])
+    for tag in head.find_all("link"):
+        if _NAVIGATION_RELS & set(tag.get("rel") or []):
+            tag.decompose()
+    articles = []
+    for page in pages:
+        article = _soup(page).find("article")
+        if article is None:
+            raise HandoutError(f"{page} has no article element")
+        _absolute_urls(article, page)
+        for link in article.find_all("a", class_="headerlink"):
+            link.decompose()
+        articles.append(f"<section class='printed-page'>{article.decode_contents()}</section>")
+    style = (
+        "<style>@page { size: A4; margin: 15mm; } .printed-page { page-break-before: always; }"
+        " .bd-header, .bd-sidebar-primary, .bd-sidebar-secondary, .header-article,"
+        " .prev-next-area, footer { display: none !important; }</style>"
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    head_html = head.decode_contents()
+    out.write_text(
+        f"<!DOCTYPE html><html lang='en'><head>{head_html}{style}</head><body>"
+        f"<main class='bd-main'>{''.join(articles)}</main></body></html>",
+        encoding="utf-8",
+    )
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["--book"]:
-        if len(args) != 3:
+        if len(args) != 4:
             print(
-                "usage: python -m widgets.seminar.handouts --book INDEX_HTML PDF", file=sys.stderr
+                "usage: python -m widgets.seminar.handouts --book HTML_DIR TOC PDF", file=sys.stderr
             )
             return 2
         try:
-            print_pdf(Path(args[1]), Path(args[2]), script_ms=BOOK_SCRIPT_MS)
+            pdf = Path(args[3])
+            page = book_page(Path(args[1]), Path(args[2]), pdf.with_suffix(".html"))
+            print_pdf(page, pdf, script_ms=BOOK_SCRIPT_MS)
         except HandoutError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
-        print(f"book PDF: {args[2]}")
+        print(f"book PDF: {args[3]}")
         return 0
     with_pdf = "--no-pdf" not in args
     args = [a for a in args if a != "--no-pdf"]
