@@ -30,7 +30,8 @@ def flat(text: str) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    result = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True)
+    # -raw keeps the order in which the page draws text: a table cell stays in one piece.
+    result = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True)
     assert result.returncode == 0, f"{path.name} does not open: {result.stderr}"
     return flat(result.stdout)
 
