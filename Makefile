@@ -25,6 +25,7 @@ NB_CACHE := $(CURDIR)/$(INSTRUCTOR_OUT)/_build/.jupyter_cache
 
 book: $(STAMP)
 	$(BIN)/python -m widgets.common.editions student $(STUDENT_SRC) --cache $(NB_CACHE)
+	rm -rf _build/html  # no page of an earlier build may survive into the public site
 	$(BIN)/jupyter-book build $(STUDENT_SRC) --all --path-output .
 	@echo
 	@echo "Open the book: file://$(CURDIR)/_build/html/index.html"
@@ -51,6 +52,7 @@ pdf-deps: browser-deps
 # name cards, framework, debrief, results and rubric sheets, pre-filled scenario files).
 pdf: $(STAMP) pdf-deps
 	$(BIN)/python -m widgets.common.editions student $(STUDENT_SRC) --cache $(NB_CACHE)
+	rm -rf _build/html
 	$(BIN)/jupyter-book build $(STUDENT_SRC) --path-output .
 	$(BIN)/python -m widgets.seminar.handouts --book _build/html $(STUDENT_SRC)/_toc.yml _build/pdf/book-student-edition.pdf
 	$(BIN)/jupyter-book build . --path-output $(INSTRUCTOR_OUT)
