@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test fast install browser-deps notebooks lint format bench clean
+.PHONY: book instructor pdf pdf-deps test fast install browser-deps notebooks lint format bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,17 @@ $(STAMP): requirements.txt pyproject.toml
 
 install: $(STAMP)
 
+# The student edition (the public site) is built from a copy of the sources without the
+# instructor-only blocks; the instructor edition from the sources as they are.
+STUDENT_SRC := _build/student-src
+INSTRUCTOR_OUT := _build/instructor
+# Both editions share one execution cache: a notebook runs once for both.
+NB_CACHE := $(CURDIR)/$(INSTRUCTOR_OUT)/_build/.jupyter_cache
+
 book: $(STAMP)
-	$(BIN)/jupyter-book build . --all
+	$(BIN)/python -m widgets.common.editions student $(STUDENT_SRC) --cache $(NB_CACHE)
+	rm -rf _build/html  # no page of an earlier build may survive into the public site
+	$(BIN)/jupyter-book build $(STUDENT_SRC) --all --path-output .
 	@echo
 	@echo "Open the book: file://$(CURDIR)/_build/html/index.html"
 	@echo "or serve it:   $(BIN)/python -m http.server -d _build/html 8000  (then http://127.0.0.1:8000)"
@@ -30,7 +39,31 @@ browser-deps:
 	  echo "Installing Debian chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: lint browser-deps
+instructor: $(STAMP)
+	$(BIN)/jupyter-book build . --all --path-output $(INSTRUCTOR_OUT)
+	@echo
+	@echo "Instructor edition (do not publish): file://$(CURDIR)/$(INSTRUCTOR_OUT)/_build/html/index.html"
+
+# Printing: Debian chromium prints HTML to PDF; poppler's pdftotext lets the tests read them.
+pdf-deps: browser-deps
+	@command -v pdftotext >/dev/null 2>&1 || { \
+	  echo "Installing poppler-utils (pdftotext) for the PDF tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
+
+# The student edition as one PDF and the instructor's handout pack (one PDF per delegation,
+# name cards, framework, debrief, results and rubric sheets, pre-filled scenario files).
+pdf: $(STAMP) pdf-deps
+	$(BIN)/python -m widgets.common.editions student $(STUDENT_SRC) --cache $(NB_CACHE)
+	rm -rf _build/html
+	$(BIN)/jupyter-book build $(STUDENT_SRC) --path-output .
+	$(BIN)/python -m widgets.seminar.handouts --book _build/html $(STUDENT_SRC)/_toc.yml _build/pdf/book-student-edition.pdf
+	$(BIN)/jupyter-book build . --path-output $(INSTRUCTOR_OUT)
+	$(BIN)/python -m widgets.seminar.handouts $(INSTRUCTOR_OUT)/_build/html _build/handouts
+	@echo
+	@echo "Book: $(CURDIR)/_build/pdf/book-student-edition.pdf"
+	@echo "Handouts (confidential): $(CURDIR)/_build/handouts/pdf/"
+
+test: lint pdf-deps
 	$(BIN)/python -m pytest
 
 # Every test that needs neither a browser, nor the built book, nor a fresh environment:

@@ -1,7 +1,8 @@
-"""The seminar kit's pages keep instructor material and confidential briefs folded.
+"""The seminar kit's pages mark instructor material and confidential briefs, and fold them.
 
-A projected page must not reveal a role brief or a model answer: every such block is a
-dropdown admonition, and nothing is ever deleted from the source to hide it.
+A projected page of the instructor edition must not reveal a role brief or a model answer: every
+such block is a dropdown admonition, marked ``instructor-only`` so that the student edition
+leaves it out (tests/test_editions.py checks the builds).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def test_instructor_notes_are_folded(stem):
     assert len(NOTE_OPENING.findall(path.read_text(encoding="utf-8"))) == len(notes)
     for title, options in notes:
         assert re.search(r":class:.*\bdropdown\b", options), f"{path.name}: {title!r}"
-        assert "instructor-note" in options, f"{path.name}: {title!r}"
+        assert "instructor-only" in options.split(), f"{path.name}: {title!r}"
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
@@ -79,6 +80,7 @@ def test_every_role_brief_is_confidential_and_folded():
         assert required in parties, f"no confidential brief for {required}"
     for title, options in briefs:
         assert re.search(r":class:.*\bdropdown\b", options), f"{title!r} is not folded"
+        assert re.search(r":class:.*\binstructor-only\b", options), f"{title!r} is not marked"
 
 
 def test_each_role_brief_has_its_parts_and_sources():

@@ -113,3 +113,63 @@ def argument_map_chart(rows: pd.DataFrame, title: str = "Argument map") -> alt.L
             "Each node's kind and text are written in its label."
         ),
     )
+
+
+# --------------------------------------------------------------------------- class dashboard
+
+
+def choices_chart(choices: pd.DataFrame) -> alt.Chart:
+    """How many files put each package first, stacked by delegation or group."""
+    if choices.empty:
+        raise SeminarError("no scenario file could be read, so there is nothing to chart")
+    return (
+        alt.Chart(choices, title="First place for each file's own actor")
+        .mark_bar()
+        .encode(
+            y=alt.Y("first place:N", title=None, sort="-x"),
+            x=alt.X("sum(files):Q", title="files", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color("delegation or group:N", title="delegation or group"),
+            tooltip=["first place:N", "delegation or group:N", "files:Q"],
+        )
+    )
+
+
+def weights_chart(weights: pd.DataFrame) -> alt.Chart:
+    """Every own-actor weight in every file, one dot each, by criterion and delegation or group."""
+    own = weights[weights["own actor"]]
+    if own.empty:
+        raise SeminarError("no weights to chart")
+    return (
+        alt.Chart(own, title="Each file's weights for its own actor")
+        .mark_circle(size=60, opacity=0.7)
+        .encode(
+            x=alt.X("weight:Q", scale=alt.Scale(domain=[-10, 10])),
+            y=alt.Y("criterion:N", title=None),
+            color=alt.Color("delegation or group:N"),
+            tooltip=["file:N", "delegation or group:N", "criterion:N", "weight:Q"],
+        )
+    )
+
+
+def estimates_chart(estimates: pd.DataFrame) -> alt.Chart:
+    """Base risk and attainability per package, one dot per file."""
+    rows = estimates.dropna(subset=["base_risk_pct"])
+    if rows.empty:
+        raise SeminarError("no estimates to chart")
+    long = rows.melt(
+        id_vars=["file", "delegation or group", "package"],
+        value_vars=["base_risk_pct", "attain_pct"],
+        var_name="estimate",
+        value_name="percent",
+    )
+    return (
+        alt.Chart(long, title="Estimates per package (one dot per file)")
+        .mark_circle(size=60, opacity=0.7)
+        .encode(
+            x=alt.X("percent:Q", scale=alt.Scale(domain=[0, 100])),
+            y=alt.Y("package:N", title=None),
+            row=alt.Row("estimate:N", title=None),
+            color=alt.Color("delegation or group:N"),
+            tooltip=["file:N", "package:N", "estimate:N", "percent:Q"],
+        )
+    )
