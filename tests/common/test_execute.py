@@ -17,7 +17,9 @@ def _notebook():
     unchecked = new_code_cell("chart", metadata={"execution": timing, "tags": ["remove-input"]})
     for number, cell in enumerate((checked_by_tag, checked_by_comment, unchecked), start=1):
         cell.execution_count = number
-        cell.outputs = [new_output("execute_result", {"text/plain": str(number)}, execution_count=number)]
+        cell.outputs = [
+            new_output("execute_result", {"text/plain": str(number)}, execution_count=number)
+        ]
     checked_by_tag.metadata["execution"] = timing
     notebook = new_notebook(
         cells=[new_markdown_cell("# Title"), checked_by_tag, checked_by_comment, unchecked]
