@@ -26,8 +26,10 @@ OWN_ASSETS = ("accessibility.js", "book.css")
 BUNDLE_NAME = "vega-bundle.js"
 WIDGET_STATE_TYPE = "application/vnd.jupyter.widget-state+json"
 FONTAWESOME_SCRIPT = "_static/scripts/fontawesome.js"
-# Markers of a chart in a page body: Altair's HTML output and any script that embeds one.
-CHART_MARKERS = ("vegaEmbed", "vega-embed", "altair-viz")
+# Markers of a chart in a page body: Altair's HTML output, and any script or container that
+# embeds one (vegaEmbed, vega-embed, vega-bindings...). Broad on purpose: a false positive
+# only costs a cached file, a miss would leave a chart undrawn.
+CHART_MARKERS = ("vega", "altair-viz")
 
 
 def _altair_versions() -> dict[str, str]:
