@@ -230,7 +230,7 @@ def browser_figures(html: Path) -> dict[str, float]:
         "static_explorer_update_ms": statistics.median(updates),
         "largest_page_kb": page_bytes[largest] / 1024,
         "largest_page": largest,
-        "pages_over_1500_kb": sum(size > 1500 * 1024 for size in page_bytes.values()),
+        "pages_over_1500_kb_count": sum(size > 1500 * 1024 for size in page_bytes.values()),
         "external_requests": len(external),
         "page_weights_kb": {p: round(b / 1024, 1) for p, b in sorted(page_bytes.items())},
     }
