@@ -49,6 +49,27 @@ def build_book(output_dir: Path) -> BuiltBook:
     )
 
 
+# Fixtures that cost a build or a browser: every test that uses one runs on the same
+# pytest-xdist worker, so one build and one browser serve them all.
+SHARED_EXPENSIVE_FIXTURES = {"built_book", "book_html", "book_url", "browser", "open_page"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Group tests for `pytest -n 2 --dist loadgroup` (make test): the book and browser
+    tests together, each notebook's cells together and in order (nbval runs them in one
+    kernel), the Binder-like check alone; every other test is spread over the workers."""
+    for item in items:
+        if item.path.suffix == ".ipynb":
+            group = f"notebook:{item.path.relative_to(REPO_ROOT)}"
+        elif SHARED_EXPENSIVE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            group = "book-and-browser"
+        elif item.get_closest_marker("binder"):
+            group = "binder"
+        else:
+            continue
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory) -> BuiltBook:
     # In CI every build starts clean; locally the execution cache is reused

@@ -1,5 +1,9 @@
 """A Binder-like run: a fresh virtual environment made from requirements.txt alone, in a
-fresh copy of the repository, executes every notebook in book/ headless."""
+fresh copy of the repository, executes every notebook in book/ headless.
+
+requirements.txt is a complete lock, so it is installed without resolving (``--no-deps``,
+wheels from pip's cache, which `make test`'s own install has filled) and ``pip check``
+proves that nothing it needs is missing from the lock."""
 
 from __future__ import annotations
 
@@ -35,11 +39,17 @@ def test_fresh_environment_from_requirements_runs_every_notebook(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
+    pip = [str(python), "-m", "pip", "--disable-pip-version-check"]
     install = subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "-r", "requirements.txt"],
+        [*pip, "install", "--quiet", "--no-deps", "-r", "requirements.txt"],
         cwd=copy, capture_output=True, text=True,
     )  # fmt: skip
     assert install.returncode == 0, install.stdout[-3000:] + install.stderr[-3000:]
+    check = subprocess.run([*pip, "check"], cwd=copy, capture_output=True, text=True)
+    assert check.returncode == 0, f"requirements.txt is not a complete lock:\n{check.stdout}"
+    for test_tool in ("pytest", "nbval", "playwright", "ruff"):
+        present = subprocess.run([*pip, "show", "--quiet", test_tool], capture_output=True)
+        assert present.returncode != 0, f"{test_tool} belongs in requirements-test.txt"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHON"))}
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     run = subprocess.run(

@@ -91,3 +91,59 @@ def test_collector_sees_remote_scripts_styles_and_fonts():
     collector.feed(page)
     remote = [u for u in collector.urls if NETWORK.match(u) or CSS_REMOTE.search(u)]
     assert len(remote) == 3
+
+
+CHART_MARKER = re.compile(r"altair-viz-|vegaEmbed\(")
+
+
+def test_only_pages_with_charts_load_the_chart_library(book_html: Path):
+    with_chart, without_library = [], []
+    for page in sorted(book_html.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        loads = "vendor/vega-bundle.js" in text
+        if CHART_MARKER.search(text):
+            assert loads, f"{page.name} draws a chart but does not load the chart library"
+            with_chart.append(page.name)
+        elif not loads:
+            without_library.append(page.name)
+    assert with_chart, "no page draws a chart"
+    assert "glossary.html" in without_library, "a page without charts loads the chart library"
+
+
+def test_pages_carry_no_dead_weight(book_html: Path):
+    pages = [p for p in book_html.rglob("*.html") if "_static" not in p.parts]
+    for page in sorted(pages):
+        text = page.read_text(encoding="utf-8")
+        # The theme's web fonts draw the icons; its 1.5 MB icon script is not loaded.
+        assert "scripts/fontawesome.js" not in text, page.name
+        # No widget manager runs on a static page, so saved widget state is unused.
+        assert "application/vnd.jupyter.widget-state+json" not in text, page.name
+
+
+def _execution_inputs():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "execution_inputs", Path(__file__).parents[1] / "book" / "_ext" / "execution_inputs.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_cache_key_changes_with_the_data_and_the_package(tmp_path):
+    inputs = _execution_inputs()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "widgets").mkdir()
+    (tmp_path / "data" / "a.csv").write_text("x\n1\n")
+    (tmp_path / "widgets" / "model.py").write_text("A = 1\n")
+    first = inputs.inputs_digest.__wrapped__(tmp_path)
+    (tmp_path / "data" / "a.csv").write_text("x\n2\n")
+    after_data = inputs.inputs_digest.__wrapped__(tmp_path)
+    (tmp_path / "widgets" / "model.py").write_text("A = 2\n")
+    after_code = inputs.inputs_digest.__wrapped__(tmp_path)
+    assert len({first, after_data, after_code}) == 3
+    notebook = '{"cells": [], "metadata": {"kernelspec": {"name": "python3"}}}'
+    keyed = inputs.keyed_notebook(notebook, first)
+    assert '"book_inputs_digest": "' + first in keyed
+    assert '"name": "python3"' in keyed

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
-import nbformat
 import pytest
 from markdown_it import MarkdownIt
 
@@ -111,12 +113,73 @@ def test_the_output_is_valid_commonmark_with_tables(rendered):
     assert len(tables) == len(read_descriptor()["resources"])
 
 
-def test_the_notebook_only_calls_the_module():
-    notebook = nbformat.read(REPO_ROOT / "book" / "back" / "data_sources.ipynb", as_version=4)
-    code = [c for c in notebook.cells if c.cell_type == "code"]
-    assert "render_package()" in code[-1].source
-    assert "remove-input" in code[-1].metadata.get("tags", [])
-    # Regenerated on every build (the execution cache is keyed on code, not on data), and
-    # rendered as MyST so that the field tables are tables.
-    assert notebook.metadata.get("mystnb", {}).get("execution_mode") == "force"
-    assert notebook.metadata.get("mystnb", {}).get("render_markdown_format") == "myst"
+def test_the_page_only_calls_the_directive():
+    page_source = (REPO_ROOT / "book" / "back" / "data_sources.md").read_text(encoding="utf-8")
+    assert "```{data-sources}" in page_source
+    assert not (REPO_ROOT / "book" / "back" / "data_sources.ipynb").exists()
+
+
+class _TableReader(HTMLParser):
+    """Every table of a page as rows of cell texts (header row first)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in {"td", "th"}:
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in {"td", "th"} and self._cell is not None:
+            self.tables[-1][-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+@pytest.fixture(scope="module")
+def rendered_tables(tmp_path_factory) -> list[list[list[str]]]:
+    """The page built by Sphinx with the book's directive (MyST, no kernel)."""
+    source = tmp_path_factory.mktemp("page")
+    shutil.copy(REPO_ROOT / "book" / "back" / "data_sources.md", source / "index.md")
+    (source / "conf.py").write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(REPO_ROOT / 'book' / '_ext')!r})\n"
+        "extensions = ['myst_parser', 'data_sources_page']\n",
+        encoding="utf-8",
+    )
+    out = source / "_html"
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", str(source), str(out)],
+        capture_output=True, text=True, cwd=REPO_ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    reader = _TableReader()
+    reader.feed((out / "index.html").read_text(encoding="utf-8"))
+    return reader.tables
+
+
+def test_the_rendered_page_has_one_field_table_per_resource(rendered_tables):
+    assert len(rendered_tables) == len(read_descriptor()["resources"])
+    for table in rendered_tables:
+        assert table[0] == ["Field", "Type", "Unit", "Description", "Constraints"]
+
+
+def test_each_rendered_row_puts_name_type_and_unit_in_their_columns(rendered_tables):
+    # Compared with the descriptor itself, so a table whose columns are swapped fails.
+    units = {"km2": "km²"}
+    for resource, table in zip(read_descriptor()["resources"], rendered_tables, strict=True):
+        fields = resource["schema"]["fields"]
+        assert len(table) - 1 == len(fields), resource["name"]
+        for field, row in zip(fields, table[1:], strict=True):
+            unit = field.get("unit")
+            expected = [field["name"], field.get("type", "string"), units.get(unit, unit or "–")]
+            assert row[:3] == expected, f"{resource['name']}: {row}"

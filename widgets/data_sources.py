@@ -4,8 +4,8 @@ The page is generated, not written: every resource in the data package (includin
 ones added later) appears with its title, description, file, number of rows, licence,
 sources (as links), the range of each date column, and its fields with types and units.
 
-    from IPython.display import Markdown
-    Markdown(render_package())
+The book's ``data-sources`` directive (``book/_ext/data_sources_page.py``) renders it
+at build time, without a kernel; in a notebook ``Markdown(render_package())`` shows it.
 
 The output is MyST Markdown. Free text from the descriptor is escaped so that a ``$``
 or ``|`` in a description cannot turn into maths or break a table.

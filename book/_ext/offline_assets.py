@@ -3,8 +3,14 @@
 Altair's HTML output loads vega, vega-lite and vega-embed from a CDN unless
 ``window.VEGA_DEBUG`` already names the versions it expects. This extension
 writes one local bundle of the three libraries (from vl-convert, matched to the
-installed Altair), adds it to every page, and sets ``VEGA_DEBUG`` so that
-Altair's loader skips the network.
+installed Altair), adds it to the pages that draw a chart, and sets ``VEGA_DEBUG`` so
+that Altair's loader skips the network.
+
+Page weight: the one bundle is a shared static file (the browser caches it across pages);
+pages without a chart do not load it; the theme's Font Awesome script (1.5 MB, every icon
+as SVG) is dropped because the theme's stylesheet already draws the same icons from its
+web fonts; and saved ipywidgets state, which no widget manager reads on a static page, is
+not inlined.
 """
 
 from __future__ import annotations
@@ -18,6 +24,12 @@ VENDOR_DIR = "vendor"
 ASSETS_DIR = Path(__file__).parent / "assets"
 OWN_ASSETS = ("accessibility.js", "book.css")
 BUNDLE_NAME = "vega-bundle.js"
+WIDGET_STATE_TYPE = "application/vnd.jupyter.widget-state+json"
+FONTAWESOME_SCRIPT = "_static/scripts/fontawesome.js"
+# Markers of a chart in a page body: Altair's HTML output, and any script or container that
+# embeds one (vegaEmbed, vega-embed, vega-bindings...). Broad on purpose: a false positive
+# only costs a cached file, a miss would leave a chart undrawn.
+CHART_MARKERS = ("vega", "altair-viz")
 
 
 def _altair_versions() -> dict[str, str]:
@@ -46,6 +58,29 @@ def _write_bundle(static_root: Path, vegalite_version: str) -> None:
     stamp.write_text(vegalite_version)
 
 
+def _theme_macros_without_fontawesome(app, config) -> None:
+    """Shadow the theme's ``static/webpack-macros.html`` with a copy that does not load
+    ``fontawesome.js`` (made from the installed theme, so its digests stay right)."""
+    import pydata_sphinx_theme
+
+    original = (
+        Path(pydata_sphinx_theme.__file__).parent
+        / "theme"
+        / "pydata_sphinx_theme"
+        / "static"
+        / "webpack-macros.html"
+    )
+    lines = original.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if FONTAWESOME_SCRIPT not in line]
+    if len(kept) == len(lines):
+        return  # a theme version that no longer loads the script: nothing to drop
+    templates = Path(app.doctreedir).parent / "offline_templates"
+    target = templates / "static" / "webpack-macros.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("".join(kept), encoding="utf-8")
+    config.templates_path = [str(templates), *config.templates_path]
+
+
 def _on_builder_inited(app) -> None:
     if app.builder.format != "html":
         return
@@ -65,26 +100,42 @@ def _on_builder_inited(app) -> None:
     app.add_css_file("book-assets/book.css", priority=500)
 
 
-def _drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> None:
-    """Inline scripts registered twice (sphinx-thebe's under Jupyter Book, for one)
-    redeclare their variables and raise a page error; keep the first of each."""
+def _is_chart_library(script) -> bool:
+    filename = getattr(script, "filename", None) or ""
+    body = getattr(script, "attributes", {}).get("body") or ""
+    return filename.endswith(BUNDLE_NAME) or body.startswith("var VEGA_DEBUG")
+
+
+def _prune_page_scripts(app, pagename, templatename, context, doctree) -> None:
+    """Per page: keep one copy of each inline script (sphinx-thebe's is registered twice
+    under Jupyter Book and would redeclare its variables), load the chart library only
+    where a chart is drawn, and leave out widget state when no widget manager is loaded."""
     scripts = context.get("script_files")
     if not scripts:
         return
-    seen, unique = set(), []
+    has_chart = any(marker in context.get("body", "") for marker in CHART_MARKERS)
+    widget_manager = bool(getattr(app.config, "nb_ipywidgets_js", None))
+    seen, kept = set(), []
     for script in scripts:
-        body = getattr(script, "attributes", {}).get("body")
+        attributes = getattr(script, "attributes", {})
+        body = attributes.get("body")
         key = ("body", body) if body else ("file", getattr(script, "filename", str(script)))
-        if key not in seen:
-            seen.add(key)
-            unique.append(script)
-    scripts[:] = unique
+        if key in seen:
+            continue
+        if not has_chart and _is_chart_library(script):
+            continue
+        if not widget_manager and attributes.get("type") == WIDGET_STATE_TYPE:
+            continue
+        seen.add(key)
+        kept.append(script)
+    scripts[:] = kept
 
 
 def setup(app):
     # Kernels started to execute the notebooks inherit this: widgets.setup_notebook
     # then chooses the HTML renderer that the local bundle serves.
     os.environ["NEUTRALITY_BOOK_STATIC_BUILD"] = "1"
+    app.connect("config-inited", _theme_macros_without_fontawesome)
     app.connect("builder-inited", _on_builder_inited)
-    app.connect("html-page-context", _drop_duplicate_scripts, priority=900)
+    app.connect("html-page-context", _prune_page_scripts, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

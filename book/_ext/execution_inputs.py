@@ -1,0 +1,65 @@
+"""Make the execution cache see what a notebook reads besides its own code.
+
+Jupyter Book's execution cache (jupyter-cache) keys a notebook on the source of its code
+cells and its ``kernelspec``. The chapters' code calls the ``widgets`` package, which reads
+``data/``: edit a CSV file or a model and the cache would serve stale outputs, so the
+build used ``--all`` and a page forced to re-execute. Here, as each notebook is read, a
+digest of ``data/`` and of the package's source is written into its ``kernelspec`` (part
+of the cache key, shown nowhere), and those files are recorded as dependencies of the
+page, so an incremental build re-reads and re-executes exactly when they change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+INPUT_DIRS = ("data", "widgets")
+DIGEST_KEY = "book_inputs_digest"
+
+
+def notebook_inputs(root: Path = REPO_ROOT) -> list[Path]:
+    """Every file a chapter's code can read: the data package and the package's source."""
+    files = []
+    for folder in INPUT_DIRS:
+        files += [
+            p
+            for p in sorted((root / folder).rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+        ]
+    return files
+
+
+@cache
+def inputs_digest(root: Path = REPO_ROOT) -> str:
+    digest = hashlib.sha256()
+    for path in notebook_inputs(root):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def keyed_notebook(text: str, digest: str) -> str:
+    """The notebook JSON with the inputs' digest in its kernelspec (the cache key)."""
+    notebook = json.loads(text)
+    kernelspec = notebook.setdefault("metadata", {}).setdefault("kernelspec", {})
+    kernelspec[DIGEST_KEY] = digest
+    return json.dumps(notebook, ensure_ascii=False)
+
+
+def _on_source_read(app, docname: str, source: list[str]) -> None:
+    if not str(app.env.doc2path(docname)).endswith(".ipynb"):
+        return
+    source[0] = keyed_notebook(source[0], inputs_digest())
+    for path in notebook_inputs():
+        app.env.note_dependency(str(path))
+
+
+def setup(app):
+    app.connect("source-read", _on_source_read)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
