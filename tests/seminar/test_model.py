@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import altair as alt
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.explorer.test_legacy_model import tiny_data
-from widgets.explorer import legacy_model as m
-from widgets.explorer import legacy_scenario as sc
 from widgets.seminar import charts
 from widgets.seminar import model as tools
 
@@ -183,97 +178,3 @@ def test_argument_map_chart_has_description_and_title():
 def test_argument_map_layout_rejects_other_tables():
     with pytest.raises(tools.SeminarError, match="argument_map_rows"):
         charts.argument_map_layout(pd.DataFrame({"a": [1]}))
-
-
-# --------------------------------------------------------------------------- scenarios
-
-
-@pytest.fixture
-def data() -> m.ExplorerData:
-    return tiny_data()
-
-
-def make_scenario(data) -> sc.Scenario:
-    mine = m.preset_settlement(
-        data, "line_a", "neutrality_guarantees", ["monitors"], name="Freeze and guarantee"
-    )
-    other = m.preset_settlement(data, "borders_1991", "frozen_conflict", name="1991, no deal")
-    weights = dict(m.DEFAULT_WEIGHTS) | {"risk": 3.0}
-    return sc.Scenario(mine, weights, m.Estimates(), (other,), note="test")
-
-
-def test_scenario_table_matches_the_model(data):
-    scenario = make_scenario(data)
-    table = tools.scenario_table(scenario, data)
-    results = m.evaluate(
-        data, [scenario.settlement, *scenario.compared], scenario.weights, scenario.estimates
-    )
-    assert list(table["settlement"]) == ["Freeze and guarantee (defended)", "1991, no deal"]
-    assert list(table["score"]) == [round(r.score, 3) for r in results]
-    assert list(table["rank"]) == [r.rank for r in results]
-    # line_a: 50 % of the area held (hand-computed in test_explorer_model)
-    assert table.loc[0, "territory held (%)"] == 50.0
-    # default 40 % base risk, one feature at 10 %: 40 x 0.9 = 36
-    assert table.loc[0, "risk of renewed war (%)"] == 36.0
-    assert table.loc[1, "features"] == "none"
-
-
-def test_weights_table_shares(data):
-    table = tools.weights_table(make_scenario(data))
-    assert table["weight"].sum() == pytest.approx(8.0)
-    risk = table[table["criterion"] == m.CRITERIA["risk"]].iloc[0]
-    assert risk["share of total (%)"] == pytest.approx(37.5)
-
-
-def test_flip_table_lists_every_criterion(data):
-    table = tools.flip_table(make_scenario(data), data)
-    assert list(table["criterion"]) == list(m.CRITERIA.values())
-    flips = table[table["flips at"] != ""]
-    for row in flips.itertuples(index=False):
-        assert 0 < row[2] <= m.MAX_WEIGHT
-
-
-def test_scenario_helpers_reject_other_objects(data):
-    with pytest.raises(tools.SeminarError, match="expected a scenario"):
-        tools.scenario_table({"settlement": {}}, data)
-    with pytest.raises(tools.SeminarError, match="expected a scenario"):
-        tools.weights_table(None)
-
-
-def test_collect_scenarios_reports_bad_files(data, tmp_path):
-    (tmp_path / "b_good.json").write_text(sc.export_json(make_scenario(data)), encoding="utf-8")
-    (tmp_path / "a_bad.json").write_text(json.dumps({"kind": "other"}), encoding="utf-8")
-    (tmp_path / "c_empty.json").write_text("", encoding="utf-8")
-    (tmp_path / "notes.txt").write_text("ignored", encoding="utf-8")
-    table = tools.collect_scenarios(tmp_path, data)
-    assert list(table["file"]) == ["a_bad.json", "b_good.json", "c_empty.json"]
-    assert "not a ceasefire-explorer scenario" in table.loc[0, "problem"]
-    assert table.loc[1, "problem"] == ""
-    assert table.loc[1, "settlement"] == "Freeze and guarantee"
-    assert "empty" in table.loc[2, "problem"]
-
-
-def test_collect_and_load_errors(data, tmp_path):
-    with pytest.raises(tools.SeminarError, match="no folder"):
-        tools.collect_scenarios(tmp_path / "missing", data)
-    with pytest.raises(tools.SeminarError, match="no .json files"):
-        tools.collect_scenarios(tmp_path, data)
-    with pytest.raises(tools.SeminarError, match="no scenario file"):
-        tools.load_scenario_file(tmp_path / "x.json", data)
-
-
-# --------------------------------------------------------------------------- the shipped file
-
-
-def test_shipped_example_scenario_is_current():
-    """The example file imports with the book's data and matches what the code would write.
-    If the data change, refresh it: python -m widgets.seminar.model"""
-    data = m.ExplorerData.load()
-    text = tools.EXAMPLE_SCENARIO_PATH.read_text(encoding="utf-8")
-    scenario = sc.import_json(text, data)
-    assert scenario == tools.example_scenario(data), (
-        "example_scenario.json is out of date: run python -m widgets.seminar.model"
-    )
-    table = tools.scenario_table(scenario, data)
-    assert len(table) == 4
-    assert table["score"].between(0, 1).all()
