@@ -90,9 +90,7 @@ def check_positions(positions: Mapping[str, str]) -> None:
 
 def check_yes_positions(yes_positions: Iterable[str]) -> frozenset[str]:
     """The set of positions counted as "yes"; ValueError if empty or unknown."""
-    return validate.choices(
-        yes_positions, "positions that count as yes", POSITIONS, "position"
-    )
+    return validate.choices(yes_positions, "positions that count as yes", POSITIONS, "position")
 
 
 def apply_flips(positions: Mapping[str, str], flips: Mapping[str, str] | None) -> dict[str, str]:
