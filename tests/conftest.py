@@ -54,6 +54,8 @@ def build_book(output_dir: Path) -> BuiltBook:
 SHARED_EXPENSIVE_FIXTURES = {"built_book", "book_html", "book_url", "browser", "open_page"}
 
 
+# First, so that pytest-xdist's own hook (which reads the groups) sees them.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """Group tests for `pytest -n 2 --dist loadgroup` (make test): the book and browser
     tests together, each notebook's cells together and in order (nbval runs them in one

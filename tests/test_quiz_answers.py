@@ -150,9 +150,11 @@ NOT_FROM_THE_PACKAGE = {
         "not yet mapped: the status-quo term of the credibility model arrived with the latest "
         "revision; recompute it from widgets.deterrence.model once its interface settles"
     ),
-    ("ceasefire_explorer", r"at which territory weight do they tie"): (
-        "arithmetic on numbers stated in the question (the explorer's scoring is being "
-        "rewritten; map it to the new model's flip points once it lands)"
+    ("ceasefire_explorer", r"To what chance for 2A, in per cent"): (
+        "recomputed with the explorer's own model in tests/explorer/test_quiz.py"
+    ),
+    ("ceasefire_explorer", r"What is the actor's gain of P over no deal"): (
+        "recomputed with the explorer's own model in tests/explorer/test_quiz.py"
     ),
 }
 

@@ -8,17 +8,14 @@ minimal page with the book's chart bundle (``static.standalone_page``), served o
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import json
 import random
 import re
-import threading
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import _QuietHandler
+from tests.browser.harness import serve
 from widgets.common.paths import DATA_DIR, REPO_ROOT
 from widgets.explorer import actors, sensitivity, static
 from widgets.explorer import model as m
@@ -39,12 +36,8 @@ def data() -> m.ExplorerData:
 def explorer_url(tmp_path_factory, data):
     folder = tmp_path_factory.mktemp("static-explorer")
     static.write_standalone(folder, data)
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/index.html"
-    server.shutdown()
-    server.server_close()
+    with serve(folder) as base:
+        yield f"{base}/index.html"
 
 
 @pytest.fixture
