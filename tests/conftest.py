@@ -79,7 +79,8 @@ def built_book(tmp_path_factory) -> BuiltBook:
     if os.environ.get("CI"):
         output_dir = tmp_path_factory.mktemp("book")
     else:
-        output_dir = REPO_ROOT / "_build" / "test"
+        # One folder per pytest-xdist worker, so that no two builds share one.
+        output_dir = REPO_ROOT / "_build" / f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
     html = output_dir / "_build" / "html"
     if html.exists():
         shutil.rmtree(html)
