@@ -57,7 +57,8 @@ SHARED_EXPENSIVE_FIXTURES = {"built_book", "book_html", "book_url", "browser", "
 # First, so that pytest-xdist's own hook (which reads the groups) sees them.
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Group tests for `pytest -n 2 --dist loadgroup` (make test): the book and browser
+    """Group tests for `pytest -n 2 --dist loadgroup` (`make test` now uses loadfile, which
+    keeps each file on one worker; these groups serve a loadgroup run): the book and browser
     tests together, each notebook's cells together and in order (nbval runs them in one
     kernel), the Binder-like check alone; every other test is spread over the workers."""
     for item in items:
