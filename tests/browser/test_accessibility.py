@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.pages import toc_pages
-from tests.browser.test_static_pages import wait_for_charts
+from tests.browser.test_static_pages import LOAD_TIMEOUT_MS, wait_for_charts
 
 pytestmark = pytest.mark.browser
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -27,7 +27,7 @@ def describe(violation: dict) -> str:
 def test_no_serious_accessibility_violations(open_page, book_url, axe, path):
     page, _ = open_page(f"{book_url}/{path}")
     wait_for_charts(page)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("networkidle", timeout=LOAD_TIMEOUT_MS)
     violations = axe.run(page).response["violations"]
     blocking = [describe(v) for v in violations if v["impact"] in BLOCKING_IMPACTS]
     assert not blocking, "\n".join(blocking)
