@@ -4,26 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from widgets.common.paths import REPO_ROOT  # noqa: E402
+from widgets.common.paths import REPO_ROOT
+from widgets.seminar.handouts import toc_pages as toc_pages_of
 
 
 def toc_files(toc_path: Path = REPO_ROOT / "_toc.yml") -> list[str]:
-    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections"))
-            walk(entry.get("chapters"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
-    return files
+    return toc_pages_of(toc_path)
 
 
 def toc_pages() -> list[str]:
