@@ -103,12 +103,6 @@ def press_on_first_slider(page, selector: str = ".widget-slider .noUi-handle") -
 
 
 @pytest.mark.skipif(not (REPO_ROOT / EXPLORER).exists(), reason="the explorer notebook is missing")
-@pytest.mark.xfail(
-    reason="known defect, open: since the explorer's rebuild was merged with the rest of the "
-    "book, its Altair charts (JupyterChart) do not draw in this live JupyterLab session, "
-    "although the widgets and the summary do; not yet diagnosed",
-    strict=False,
-)
 def test_explorer_reacts_to_a_slider_in_jupyterlab(open_page, lab):
     page, record = open_and_run(open_page, lab, EXPLORER)
     summary = page.locator(".explorer-summary").first

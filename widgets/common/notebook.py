@@ -32,4 +32,7 @@ def setup_notebook() -> None:
         alt.renderers.enable("html", embed_options=embed_options)
     else:
         alt.renderers.enable("jupyter", offline=True, embed_options=embed_options)
+        # The renderer switches JupyterChart to its bundled libraries only when it first
+        # draws a chart; a widget made before that (the explorer's charts) would ask a CDN.
+        alt.JupyterChart.enable_offline()
     alt.data_transformers.disable_max_rows()
