@@ -45,7 +45,6 @@ LOCAL = ("http://127.0.0.1", "data:", "blob:", "about:")
 # The test command of `make test` (its pytest part), as CI runs it.
 TEST_COMMAND = [
     sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2",
-    "--dist", "loadfile",
 ]  # fmt: skip
 RESULTS = REPO_ROOT / "benchmarks" / "results.json"
 

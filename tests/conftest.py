@@ -49,28 +49,60 @@ def build_book(output_dir: Path) -> BuiltBook:
     )
 
 
-# Fixtures that cost a build or a browser: every test that uses one runs on the same
-# pytest-xdist worker, so one build and one browser serve them all.
+# Fixtures that cost a build or a browser. Every test file that uses one is listed here, so
+# that its tests form one work unit on one pytest-xdist worker: the book is built once.
 SHARED_EXPENSIVE_FIXTURES = {"built_book", "book_html", "book_url", "browser", "open_page"}
+BOOK_TEST_FILES = (
+    "tests/test_book.py",
+    "tests/test_editions.py",
+    "tests/seminar/test_handouts.py",
+    "tests/browser/",
+)
 
 
-# First, so that pytest-xdist's own hook (which reads the groups) sees them.
-@pytest.hookimpl(tryfirst=True)
+def work_unit(nodeid: str) -> str:
+    """The pytest-xdist work unit of a test: all book-and-browser tests together, each
+    notebook's cells together and in order (nbval runs them in one kernel), each other test
+    file whose fixtures are costly (the Binder-like check) alone, every other test on its own
+    so that the two workers share them out."""
+    path = nodeid.split("::", 1)[0]
+    if path.startswith(BOOK_TEST_FILES):
+        return "book-and-browser"
+    if path.endswith(".ipynb") or path == "tests/test_binder_like.py":
+        return path
+    return nodeid
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist may be switched off (-p no:xdist)
+def pytest_xdist_make_scheduler(config, log):
+    """`pytest -n 2`: one worker builds the book and runs what needs it while the other runs
+    the notebooks and the unit tests (the largest work unit is handed out first)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    if config.getoption("dist") == "each":
+        return None
+
+    class OneBookScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return OneBookScheduling(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
-    """Group tests for `pytest -n 2 --dist loadgroup` (`make test` now uses loadfile, which
-    keeps each file on one worker; these groups serve a loadgroup run): the book and browser
-    tests together, each notebook's cells together and in order (nbval runs them in one
-    kernel), the Binder-like check alone; every other test is spread over the workers."""
-    for item in items:
-        if item.path.suffix == ".ipynb":
-            group = f"notebook:{item.path.relative_to(REPO_ROOT)}"
-        elif SHARED_EXPENSIVE_FIXTURES & set(getattr(item, "fixturenames", ())):
-            group = "book-and-browser"
-        elif item.get_closest_marker("binder"):
-            group = "binder"
-        else:
-            continue
-        item.add_marker(pytest.mark.xdist_group(group))
+    """A test that needs the built book outside ``BOOK_TEST_FILES`` would make the second
+    worker build the book again: refuse it with a message naming the list to extend."""
+    strays = [
+        item.nodeid
+        for item in items
+        if SHARED_EXPENSIVE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        and work_unit(item.nodeid) != "book-and-browser"
+    ]
+    if strays:
+        raise pytest.UsageError(
+            "these tests use the built book or the browser but their files are not in "
+            f"tests/conftest.py BOOK_TEST_FILES: {strays[:5]}"
+        )
 
 
 @pytest.fixture(scope="session")
@@ -80,8 +112,7 @@ def built_book(tmp_path_factory) -> BuiltBook:
     if os.environ.get("CI"):
         output_dir = tmp_path_factory.mktemp("book")
     else:
-        # One folder per pytest-xdist worker, so that no two builds share one.
-        output_dir = REPO_ROOT / "_build" / f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+        output_dir = REPO_ROOT / "_build" / "test"
     html = output_dir / "_build" / "html"
     if html.exists():
         shutil.rmtree(html)

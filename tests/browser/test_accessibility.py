@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import wait_until_settled
 from tests.browser.pages import toc_pages
-from tests.browser.test_static_pages import LOAD_TIMEOUT_MS, wait_for_charts
+from tests.browser.test_static_pages import wait_for_charts
 
 pytestmark = pytest.mark.browser
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -25,9 +26,9 @@ def describe(violation: dict) -> str:
 
 @pytest.mark.parametrize("path", toc_pages())
 def test_no_serious_accessibility_violations(open_page, book_url, axe, path):
-    page, _ = open_page(f"{book_url}/{path}")
+    page, record = open_page(f"{book_url}/{path}")
     wait_for_charts(page)
-    page.wait_for_load_state("networkidle", timeout=LOAD_TIMEOUT_MS)
+    wait_until_settled(page, record)
     violations = axe.run(page).response["violations"]
     blocking = [describe(v) for v in violations if v["impact"] in BLOCKING_IMPACTS]
     assert not blocking, "\n".join(blocking)

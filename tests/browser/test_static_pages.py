@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import wait_until_settled
 from tests.browser.pages import pages_whose_source_has, toc_pages
 
 pytestmark = pytest.mark.browser
 PAGES = toc_pages()
 CHART_TIMEOUT_MS = 10_000
-# A page's load on a 2-core machine that builds the book beside the browser can be slow.
-LOAD_TIMEOUT_MS = 90_000
 BINDING_NAME_JS = (
     "e => (e.closest('.vega-bind') || e).querySelector('.vega-bind-name')?.textContent || ''"
 )
@@ -35,7 +34,7 @@ def wait_for_charts(page) -> int:
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_offline_without_errors(open_page, book_url, path):
     page, record = open_page(f"{book_url}/{path}")
-    page.wait_for_load_state("networkidle", timeout=LOAD_TIMEOUT_MS)
+    wait_until_settled(page, record)
     assert page.locator("main h1").count() >= 1, "the page has no title"
     assert record.external_requests == [], "the page asked the network"
     assert record.page_errors == [], "the page raised script errors"
