@@ -37,11 +37,6 @@ JUPYTER_BOOK = str(Path(sys.executable).with_name("jupyter-book"))
 EXPLORER_PAGE = "book/alternative/ceasefire_explorer.html"
 # The page an incremental rebuild finds edited (touched, not changed).
 EDITED_PAGE = REPO_ROOT / "book" / "back" / "glossary.md"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-    "--disable-background-networking", "--disable-component-update", "--no-first-run",
-]  # fmt: skip
-LOCAL = ("http://127.0.0.1", "data:", "blob:", "about:")
 # The test command of `make test` (its pytest part), as CI runs it.
 TEST_COMMAND = [
     sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2",

@@ -16,13 +16,10 @@ request. Benchmarks print; they never assert timings.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import statistics
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,8 +29,6 @@ from widgets.explorer import model as m  # noqa: E402
 from widgets.explorer import scenario as sc  # noqa: E402
 from widgets.explorer import static  # noqa: E402
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-LOCAL = ("http://127.0.0.1", "data:", "blob:", "about:")
 CHART = ".ce-chart svg.marks"
 BOOK_PAGE = "book/alternative/ceasefire_explorer.html"
 FIRST_CHART_JS = "document.querySelector('.ce-root').ceExplorer.timings.firstChartAt"
@@ -78,11 +73,6 @@ def eight_packages() -> str:
     return json.dumps(sc.to_dict(data, inputs))
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the printed figures readable
-        pass
-
-
 def _local_size(folder: Path, base: str, url: str) -> int:
     path = url[len(base) :].split("#")[0].split("?")[0].lstrip("/")
     file = folder / path
@@ -90,30 +80,15 @@ def _local_size(folder: Path, base: str, url: str) -> int:
 
 
 def measure(folder: Path, page_path: str, runs: int = 5, rounds: int = 40) -> dict:
-    from playwright.sync_api import sync_playwright
+    from tests.browser.harness import block_external, launch_chromium, serve
 
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
     external: list[str] = []
     first_chart: list[float] = []
     fetched: set[str] = set()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-
-        def route(r):
-            if r.request.url.startswith(LOCAL):
-                r.continue_()
-            else:
-                external.append(r.request.url)
-                r.abort()
-
+    with serve(folder) as base, launch_chromium() as browser:
         for run in range(runs):
             context = browser.new_context(viewport={"width": 1280, "height": 900})
-            context.route("**/*", route)
+            block_external(context, external)
             page = context.new_page()
             if run == 0:
                 page.on("requestfinished", lambda request: fetched.add(request.url))
@@ -129,8 +104,6 @@ def measure(folder: Path, page_path: str, runs: int = 5, rounds: int = 40) -> di
                 page.wait_for_selector(CHART)
                 updates = page.evaluate(UPDATE_JS, rounds)
             context.close()
-        browser.close()
-    server.shutdown()
     updates.sort()
     return {
         "static_explorer_first_chart_ms": statistics.median(first_chart),

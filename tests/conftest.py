@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import re
 import shutil
@@ -49,74 +51,101 @@ def build_book(output_dir: Path) -> BuiltBook:
     )
 
 
-# Fixtures that cost a build or a browser. Every test file that uses one is listed here, so
-# that its tests form one work unit on one pytest-xdist worker: the book is built once.
-SHARED_EXPENSIVE_FIXTURES = {"built_book", "book_html", "book_url", "browser", "open_page"}
-BOOK_TEST_FILES = (
-    "tests/test_book.py",
-    "tests/test_editions.py",
-    "tests/seminar/test_handouts.py",
-    "tests/browser/",
-)
+# Test files that read the built book, handed out after everything else (the file that
+# builds it first of all), so that the other worker never waits for the build.
+BUILDS_THE_BOOK = "tests/test_book.py"
+READ_THE_BOOK = ("tests/test_editions.py", "tests/seminar/test_handouts.py", "tests/browser/")
+BINDER_CHECK = "tests/test_binder_like.py"
 
 
 def work_unit(nodeid: str) -> str:
-    """The pytest-xdist work unit of a test: all book-and-browser tests together, each
-    notebook's cells together and in order (nbval runs them in one kernel), each other test
-    file whose fixtures are costly (the Binder-like check) alone, every other test on its own
-    so that the two workers share them out."""
+    """The pytest-xdist work unit of a test: each notebook's cells together and in order
+    (nbval runs them in one kernel), each book-reading or Binder-like test file together (they
+    share costly fixtures), every other test on its own so that the two workers share them."""
     path = nodeid.split("::", 1)[0]
-    if path.startswith(BOOK_TEST_FILES):
-        return "book-and-browser"
-    if path.endswith(".ipynb") or path == "tests/test_binder_like.py":
+    if path.endswith(".ipynb") or path in (BUILDS_THE_BOOK, BINDER_CHECK):
+        return path
+    if path.startswith(READ_THE_BOOK):
         return path
     return nodeid
 
 
+def hand_out_rank(nodeid: str) -> int:
+    """Order of the work units: the build, the Binder-like check, the notebooks, the unit
+    tests, then what reads the built book (by then built by the first worker)."""
+    path = nodeid.split("::", 1)[0]
+    if path == BUILDS_THE_BOOK:
+        return 0
+    if path == BINDER_CHECK:
+        return 1
+    if path.endswith(".ipynb"):
+        return 2
+    if path.startswith(READ_THE_BOOK):
+        return 4
+    return 3
+
+
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist may be switched off (-p no:xdist)
 def pytest_xdist_make_scheduler(config, log):
-    """`pytest -n 2`: one worker builds the book and runs what needs it while the other runs
-    the notebooks and the unit tests (the largest work unit is handed out first)."""
+    """`pytest -n 2`: work units (``work_unit``) handed out in the order of the collection,
+    which ``pytest_collection_modifyitems`` sorts by ``hand_out_rank``."""
     from xdist.scheduler import LoadScopeScheduling
 
     if config.getoption("dist") == "each":
         return None
+    config.option.loadscopereorder = False
 
-    class OneBookScheduling(LoadScopeScheduling):
+    class BookLastScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             return work_unit(nodeid)
 
-    return OneBookScheduling(config, log)
+    return BookLastScheduling(config, log)
 
 
 def pytest_collection_modifyitems(config, items):
-    """A test that needs the built book outside ``BOOK_TEST_FILES`` would make the second
-    worker build the book again: refuse it with a message naming the list to extend."""
-    strays = [
-        item.nodeid
-        for item in items
-        if SHARED_EXPENSIVE_FIXTURES & set(getattr(item, "fixturenames", ()))
-        and work_unit(item.nodeid) != "book-and-browser"
-    ]
-    if strays:
-        raise pytest.UsageError(
-            "these tests use the built book or the browser but their files are not in "
-            f"tests/conftest.py BOOK_TEST_FILES: {strays[:5]}"
-        )
+    # A stable sort: within a rank, the collection's own order (a notebook's cells in order).
+    items.sort(key=lambda item: hand_out_rank(item.nodeid))
+
+
+def _test_run_id() -> str:
+    # Shared by the workers of one `pytest -n` run; a run without workers is its own.
+    return os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"pid-{os.getpid()}"
+
+
+def build_once(output_dir: Path, run_id: str, build=build_book, clean: bool = False) -> BuiltBook:
+    """Build the book into ``output_dir`` once per test run, however many workers ask: the
+    first builds under a lock and records the result; the others wait for the lock and read
+    the record. ``clean`` empties the folder first (no execution cache)."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    record = output_dir / "build-record.json"
+    with (output_dir.parent / f"{output_dir.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if record.exists():
+                saved = json.loads(record.read_text(encoding="utf-8"))
+                if saved["run"] == run_id:
+                    return BuiltBook(saved["returncode"], saved["log"], Path(saved["html"]))
+            if clean:
+                shutil.rmtree(output_dir)
+                output_dir.mkdir()
+            html = output_dir / "_build" / "html"
+            if html.exists():
+                shutil.rmtree(html)
+            book = build(output_dir)
+            saved = {"run": run_id, "returncode": book.returncode, "log": book.log}
+            record.write_text(json.dumps({**saved, "html": str(book.html)}), encoding="utf-8")
+            return book
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")
-def built_book(tmp_path_factory) -> BuiltBook:
-    # In CI every build starts clean; locally the execution cache is reused
-    # (nbval still runs every notebook afresh).
-    if os.environ.get("CI"):
-        output_dir = tmp_path_factory.mktemp("book")
-    else:
-        output_dir = REPO_ROOT / "_build" / "test"
-    html = output_dir / "_build" / "html"
-    if html.exists():
-        shutil.rmtree(html)
-    return build_book(output_dir)
+def built_book() -> BuiltBook:
+    # In CI every build starts clean; locally the execution cache is reused (nbval still
+    # runs every notebook afresh).
+    return build_once(
+        REPO_ROOT / "_build" / "test", _test_run_id(), clean=bool(os.environ.get("CI"))
+    )
 
 
 @pytest.fixture(scope="session")

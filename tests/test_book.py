@@ -118,6 +118,10 @@ def test_pages_carry_no_dead_weight(book_html: Path):
         assert "scripts/fontawesome.js" not in text, page.name
         # No widget manager runs on a static page, so saved widget state is unused.
         assert "application/vnd.jupyter.widget-state+json" not in text, page.name
+        # The search index (about 150 KB) is for the search page only.
+        if page.name != "search.html":
+            assert "searchindex.js" not in text, page.name
+    assert "searchindex.js" in (book_html / "search.html").read_text(encoding="utf-8")
 
 
 def _execution_inputs():
@@ -129,6 +133,22 @@ def _execution_inputs():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def test_a_copy_of_the_book_keys_its_notebooks_on_the_same_inputs(tmp_path):
+    # The student edition is built from a copy of book/ without data/ or widgets/; its
+    # notebooks must still be keyed on the files their kernels read, or no cache is shared.
+    import importlib.util
+    import shutil
+
+    copy = tmp_path / "book" / "_ext" / "execution_inputs.py"
+    copy.parent.mkdir(parents=True)
+    shutil.copy(Path(__file__).parents[1] / "book" / "_ext" / "execution_inputs.py", copy)
+    spec = importlib.util.spec_from_file_location("execution_inputs_copy", copy)
+    copied = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(copied)
+    assert copied.REPO_ROOT == _execution_inputs().REPO_ROOT
+    assert copied.inputs_digest() == _execution_inputs().inputs_digest()
 
 
 def test_the_cache_key_changes_with_the_data_and_the_package(tmp_path):

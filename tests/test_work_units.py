@@ -2,32 +2,59 @@
 
 from __future__ import annotations
 
-from tests.conftest import work_unit
+from tests.conftest import hand_out_rank, work_unit
+
+BUILD = "tests/test_book.py::test_book_builds_without_warnings"
+NOTEBOOK = "book/myths/myth1_end_the_war.ipynb::Cell 0"
+UNIT = "tests/explorer/test_model.py::test_a"
+BROWSER = "tests/browser/test_static_pages.py::test_every_chart_draws[book/intro.html]"
 
 
 def test_every_cell_of_a_notebook_is_one_unit_and_notebooks_are_separate():
-    first = work_unit("book/myths/myth1_end_the_war.ipynb::Cell 0")
-    assert first == work_unit("book/myths/myth1_end_the_war.ipynb::Cell 6")
-    assert first != work_unit("book/myths/myth2_keep_the_peace.ipynb::Cell 0")
+    assert work_unit(NOTEBOOK) == work_unit("book/myths/myth1_end_the_war.ipynb::Cell 6")
+    assert work_unit(NOTEBOOK) != work_unit("book/myths/myth2_keep_the_peace.ipynb::Cell 0")
 
 
-def test_everything_that_needs_the_built_book_is_one_unit():
-    units = {
-        work_unit("tests/test_book.py::test_book_builds_without_warnings"),
-        work_unit("tests/test_editions.py::test_the_student_edition_builds_strictly"),
-        work_unit("tests/seminar/test_handouts.py::test_the_shared_sheets_exist_and_open"),
-        work_unit("tests/browser/test_static_pages.py::test_every_chart_draws[book/intro.html]"),
-        work_unit(
-            "tests/browser/test_jupyterlab.py::test_explorer_reacts_to_a_slider_in_jupyterlab"
-        ),
-    }
-    assert len(units) == 1
-
-
-def test_other_tests_are_shared_out_one_by_one():
-    a = work_unit("tests/explorer/test_model.py::test_a")
-    b = work_unit("tests/explorer/test_model.py::test_b")
-    assert a != b
-    assert work_unit("tests/test_binder_like.py::test_x") == work_unit(
-        "tests/test_binder_like.py::test_y"
+def test_a_book_reading_file_is_one_unit_and_unit_tests_go_one_by_one():
+    assert work_unit(BROWSER) == work_unit(
+        "tests/browser/test_static_pages.py::test_page_loads_offline_without_errors[book/intro.html]"
     )
+    assert work_unit(BROWSER) != work_unit("tests/browser/test_accessibility.py::test_x[a]")
+    assert work_unit(UNIT) != work_unit("tests/explorer/test_model.py::test_b")
+
+
+def test_the_build_is_handed_out_first_and_its_readers_last():
+    ranks = [hand_out_rank(n) for n in (BUILD, "tests/test_binder_like.py::t", NOTEBOOK, UNIT)]
+    assert ranks == sorted(ranks) and len(set(ranks)) == 4
+    for reader in (BROWSER, "tests/test_editions.py::t", "tests/seminar/test_handouts.py::t"):
+        assert hand_out_rank(reader) > hand_out_rank(UNIT)
+
+
+def test_workers_of_one_run_share_one_build_and_a_new_run_builds_again(tmp_path):
+    import threading
+    import time
+
+    from tests.conftest import BuiltBook, build_once
+
+    builds = []
+
+    def fake_build(output_dir):
+        builds.append(output_dir)
+        time.sleep(0.3)  # long enough for the other worker to arrive and wait
+        return BuiltBook(0, "log", output_dir / "_build" / "html")
+
+    results = []
+    workers = [
+        threading.Thread(
+            target=lambda: results.append(build_once(tmp_path / "book", "run-1", fake_build))
+        )
+        for _ in range(2)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert len(builds) == 1
+    assert results[0] == results[1]
+    build_once(tmp_path / "book", "run-2", fake_build)
+    assert len(builds) == 2

@@ -7,6 +7,10 @@ build used ``--all`` and a page forced to re-execute. Here, as each notebook is 
 digest of ``data/`` and of the package's source is written into its ``kernelspec`` (part
 of the cache key, shown nowhere), and those files are recorded as dependencies of the
 page, so an incremental build re-reads and re-executes exactly when they change.
+
+The files are those of the checkout the kernels import ``widgets`` from, not of the tree
+being built: the student edition is built from a copy of ``book/`` alone, and its key must
+match the instructor edition's for the two to share one cache.
 """
 
 from __future__ import annotations
@@ -16,7 +20,17 @@ import json
 from functools import cache
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _kernels_checkout() -> Path:
+    try:
+        from widgets.common.paths import REPO_ROOT as root
+    except ImportError:  # the package is not installed: the tree this file sits in
+        root = Path(__file__).resolve().parents[2]
+    return root
+
+
+REPO_ROOT = _kernels_checkout()
 INPUT_DIRS = ("data", "widgets")
 DIGEST_KEY = "book_inputs_digest"
 

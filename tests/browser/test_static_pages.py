@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import wait_until_settled
+from tests.browser.conftest import LOAD_TIMEOUT_MS, wait_until_settled
 from tests.browser.pages import pages_whose_source_has, toc_pages
 
 pytestmark = pytest.mark.browser
@@ -39,6 +39,14 @@ def test_page_loads_offline_without_errors(open_page, book_url, path):
     assert record.external_requests == [], "the page asked the network"
     assert record.page_errors == [], "the page raised script errors"
     assert record.failed_local == [], "a local file is missing"
+
+
+def test_the_search_page_finds_a_word_of_the_book(open_page, book_url):
+    page, record = open_page(f"{book_url}/search.html?q=neutrality")
+    results = page.locator("#search-results li")
+    results.first.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert results.count() >= 3
+    assert record.page_errors == []
 
 
 @pytest.mark.parametrize("path", PAGES)
