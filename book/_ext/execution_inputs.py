@@ -21,7 +21,6 @@ from functools import cache
 from pathlib import Path
 
 
-
 def _kernels_checkout() -> Path:
     try:
         from widgets.common.paths import REPO_ROOT as root
