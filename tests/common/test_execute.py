@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
@@ -84,3 +86,20 @@ def test_executing_twice_writes_the_same_file(tmp_path):
     assert b"altair-viz-" in first and b"datetime.datetime(" not in first
     execute_notebook(path)
     assert path.read_bytes() == first
+
+
+def test_only_the_kernel_is_told_it_runs_as_the_static_build(tmp_path, monkeypatch):
+    from widgets.common.notebook import STATIC_BUILD_ENV
+
+    monkeypatch.delenv(STATIC_BUILD_ENV, raising=False)
+    path = tmp_path / "chapter.ipynb"
+    cell = new_code_cell(
+        f"import os\nprint(os.environ.get({STATIC_BUILD_ENV!r}))",
+        metadata={"tags": ["nbval-check-output"]},
+    )
+    nbformat.write(new_notebook(cells=[cell]), path)
+    execute_notebook(path)
+    assert nbformat.read(path, as_version=4).cells[0].outputs[0]["text"].strip() == "1"
+    assert STATIC_BUILD_ENV not in os.environ
+    execute_notebook(path, write=False)
+    assert STATIC_BUILD_ENV not in os.environ

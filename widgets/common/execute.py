@@ -87,10 +87,11 @@ def execute_notebook(
     would (Binder, JupyterLab) and saves nothing."""
     notebook = nbformat.read(path, as_version=4)
     if execute:
+        # The kernel alone is told it runs as the static build: this process's environment
+        # stays as it was (a later JupyterLab started from it must not inherit the flag).
+        kernel_env = {k: v for k, v in os.environ.items() if k != STATIC_BUILD_ENV}
         if write:
-            os.environ[STATIC_BUILD_ENV] = "1"
-        else:
-            os.environ.pop(STATIC_BUILD_ENV, None)
+            kernel_env[STATIC_BUILD_ENV] = "1"
         client = NotebookClient(
             notebook,
             timeout=timeout,
@@ -98,7 +99,7 @@ def execute_notebook(
             resources={"metadata": {"path": str(path.parent)}},
             store_widget_state=False,
         )
-        client.execute()
+        client.execute(env=kernel_env)
     if write:
         tidy_notebook(notebook)
         nbformat.write(notebook, path)
