@@ -102,7 +102,15 @@ def pytest_xdist_make_scheduler(config, log):
     return BookLastScheduling(config, log)
 
 
+# A test that needs one of these (directly or through another fixture) needs the built book.
+BOOK_FIXTURES = {"built_book", "book_html", "book_url"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BOOK_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)  # so `make fast` (-m "not build") skips it
     # A stable sort: within a rank, the collection's own order (a notebook's cells in order).
     items.sort(key=lambda item: hand_out_rank(item.nodeid))
 

@@ -58,3 +58,18 @@ def test_workers_of_one_run_share_one_build_and_a_new_run_builds_again(tmp_path)
     assert results[0] == results[1]
     build_once(tmp_path / "book", "run-2", fake_build)
     assert len(builds) == 2
+
+
+def test_a_test_that_needs_the_built_book_is_marked_build_for_the_fast_target():
+    import subprocess
+    import sys
+
+    from widgets.common.paths import REPO_ROOT
+
+    listed = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:xdist", "-m",
+         "not build", "tests/test_editions.py"],
+        capture_output=True, text=True, cwd=REPO_ROOT,
+    ).stdout  # fmt: skip
+    assert "test_the_student_tree_keeps_no_instructor_block" in listed
+    assert "test_the_student_edition_builds_strictly" not in listed
