@@ -1177,6 +1177,8 @@
   }
 
   window.CeasefireExplorer = { start: start, Explorer: Explorer };
+  // Start the explorers already in the page at once (their markup and data come before this
+  // script), ahead of the page's other charts; any later one when the page has been read.
+  start();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
 })();
