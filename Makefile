@@ -15,7 +15,7 @@ TEST_STAMP := $(VENV)/.installed-test
 JB_FLAGS ?=
 # pytest-xdist workers: independent test groups run side by side on a 2-core machine.
 TEST_WORKERS ?= 2
-# tests/conftest.py shares the tests out: one worker builds the book and runs what needs it.
+# tests/conftest.py shares the tests out and builds the book once for both workers.
 PYTEST_PARALLEL := -n $(TEST_WORKERS)
 
 .PHONY: book instructor pdf pdf-deps test fast install install-test browser-deps notebooks lint format bench clean lock

@@ -51,38 +51,37 @@ def build_book(output_dir: Path) -> BuiltBook:
     )
 
 
-# Test files that read the built book, handed out after everything else (the file that
-# builds it first of all), so that the other worker never waits for the build.
 BUILDS_THE_BOOK = "tests/test_book.py"
 READ_THE_BOOK = ("tests/test_editions.py", "tests/seminar/test_handouts.py", "tests/browser/")
 BINDER_CHECK = "tests/test_binder_like.py"
+# Kinds of test, in the order they are handed out: the build first, the Binder-like check, the
+# notebooks, the unit tests, then what reads the built book (by then built), so that the other
+# worker never waits for the build.
+HAND_OUT_ORDER = ("build", "binder", "notebook", "unit", "reads-book")
+
+
+def _kind(path: str) -> str:
+    if path == BUILDS_THE_BOOK:
+        return "build"
+    if path == BINDER_CHECK:
+        return "binder"
+    if path.endswith(".ipynb"):
+        return "notebook"
+    if path.startswith(READ_THE_BOOK):
+        return "reads-book"
+    return "unit"
 
 
 def work_unit(nodeid: str) -> str:
-    """The pytest-xdist work unit of a test: each notebook's cells together and in order
-    (nbval runs them in one kernel), each book-reading or Binder-like test file together (they
-    share costly fixtures), every other test on its own so that the two workers share them."""
+    """The pytest-xdist work unit of a test: a unit test on its own, so that the two workers
+    share them out; any other test with the rest of its file (a notebook's cells in order in
+    one kernel; the book-reading and Binder-like files share costly fixtures)."""
     path = nodeid.split("::", 1)[0]
-    if path.endswith(".ipynb") or path in (BUILDS_THE_BOOK, BINDER_CHECK):
-        return path
-    if path.startswith(READ_THE_BOOK):
-        return path
-    return nodeid
+    return nodeid if _kind(path) == "unit" else path
 
 
 def hand_out_rank(nodeid: str) -> int:
-    """Order of the work units: the build, the Binder-like check, the notebooks, the unit
-    tests, then what reads the built book (by then built by the first worker)."""
-    path = nodeid.split("::", 1)[0]
-    if path == BUILDS_THE_BOOK:
-        return 0
-    if path == BINDER_CHECK:
-        return 1
-    if path.endswith(".ipynb"):
-        return 2
-    if path.startswith(READ_THE_BOOK):
-        return 4
-    return 3
+    return HAND_OUT_ORDER.index(_kind(nodeid.split("::", 1)[0]))
 
 
 @pytest.hookimpl(optionalhook=True)  # pytest-xdist may be switched off (-p no:xdist)
@@ -126,25 +125,23 @@ def build_once(output_dir: Path, run_id: str, build=build_book, clean: bool = Fa
     the record. ``clean`` empties the folder first (no execution cache)."""
     output_dir.mkdir(parents=True, exist_ok=True)
     record = output_dir / "build-record.json"
+    # Held until the file is closed, also when the build raises.
     with (output_dir.parent / f"{output_dir.name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            if record.exists():
-                saved = json.loads(record.read_text(encoding="utf-8"))
-                if saved["run"] == run_id:
-                    return BuiltBook(saved["returncode"], saved["log"], Path(saved["html"]))
-            if clean:
-                shutil.rmtree(output_dir)
-                output_dir.mkdir()
-            html = output_dir / "_build" / "html"
-            if html.exists():
-                shutil.rmtree(html)
-            book = build(output_dir)
-            saved = {"run": run_id, "returncode": book.returncode, "log": book.log}
-            record.write_text(json.dumps({**saved, "html": str(book.html)}), encoding="utf-8")
-            return book
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+        if record.exists():
+            saved = json.loads(record.read_text(encoding="utf-8"))
+            if saved["run"] == run_id:
+                return BuiltBook(saved["returncode"], saved["log"], Path(saved["html"]))
+        if clean:
+            shutil.rmtree(output_dir)
+            output_dir.mkdir()
+        html = output_dir / "_build" / "html"
+        if html.exists():
+            shutil.rmtree(html)
+        book = build(output_dir)
+        saved = {"run": run_id, "returncode": book.returncode, "log": book.log}
+        record.write_text(json.dumps({**saved, "html": str(book.html)}), encoding="utf-8")
+        return book
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,6 @@ import pytest
 from tests.browser.harness import free_port
 
 pytestmark = pytest.mark.browser
-from widgets.common.notebook import STATIC_BUILD_ENV  # noqa: E402
 from widgets.common.paths import REPO_ROOT  # noqa: E402
 
 EXPLORER = "book/alternative/ceasefire_explorer.ipynb"
@@ -38,8 +37,7 @@ def lab(tmp_path_factory):
     root = base / "root"
     shutil.copytree(REPO_ROOT / "book", root / "book", ignore=shutil.ignore_patterns("_build"))
     port, token = free_port(), secrets.token_hex(16)
-    # A reader's JupyterLab, never the static build's kernels.
-    env = {k: v for k, v in os.environ.items() if k != STATIC_BUILD_ENV}
+    env = dict(os.environ)
     for name in ("settings", "workspaces", "runtime", "config", "data"):
         (base / name).mkdir()
     env.update(
