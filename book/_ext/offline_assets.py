@@ -1,10 +1,9 @@
-"""Serve the chart libraries (and small accessibility repairs) from the book itself.
+"""Serve the chart library (and small accessibility repairs) from the book itself.
 
-Altair's HTML output loads vega, vega-lite and vega-embed from a CDN unless
-``window.VEGA_DEBUG`` already names the versions it expects. This extension
-writes one local bundle of the three libraries (from vl-convert, matched to the
-installed Altair), adds it to the pages that draw a chart, and sets ``VEGA_DEBUG`` so
-that Altair's loader skips the network.
+The notebooks write every chart as a compiled Vega spec (``widgets.common.vega``), so the
+one library a chart needs is Vega with the book's small ``bookChart`` function. This
+extension writes that bundle into the book's static files and adds it to the pages that
+draw a chart.
 
 Page weight: the one bundle is a shared static file (the browser caches it across pages);
 pages without a chart do not load it; the theme's Font Awesome script (1.5 MB, every icon
@@ -15,47 +14,29 @@ not inlined.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
 
+from widgets.common.vega import BUNDLE_NAME, bundle_source
+
 VENDOR_DIR = "vendor"
 ASSETS_DIR = Path(__file__).parent / "assets"
 OWN_ASSETS = ("accessibility.js", "book.css")
-BUNDLE_NAME = "vega-bundle.js"
 WIDGET_STATE_TYPE = "application/vnd.jupyter.widget-state+json"
 FONTAWESOME_SCRIPT = "_static/scripts/fontawesome.js"
-# Markers of a chart in a page body: Altair's HTML output, and any script or container that
-# embeds one (vegaEmbed, vega-embed, vega-bindings...). Broad on purpose: a false positive
+# Markers of a chart in a page body: a chart's element and drawing call, and any script or
+# container that embeds one (vega-embed, vega-bindings...). Broad on purpose: a false positive
 # only costs a cached file, a miss would leave a chart undrawn.
-CHART_MARKERS = ("vega", "altair-viz")
+CHART_MARKERS = ("vega", "altair-viz", "bookChart")
 
 
-def _altair_versions() -> dict[str, str]:
-    from altair.vegalite.v6 import display
-
-    return {
-        "vega_version": display.VEGA_VERSION,
-        "vegalite_version": display.VEGALITE_VERSION,
-        "vegaembed_version": display.VEGAEMBED_VERSION,
-    }
-
-
-def _write_bundle(static_root: Path, vegalite_version: str) -> None:
-    import vl_convert
-
+def _write_bundle(static_root: Path) -> None:
     target = static_root / VENDOR_DIR / BUNDLE_NAME
-    stamp = target.with_suffix(".version")
-    if target.exists() and stamp.exists() and stamp.read_text() == vegalite_version:
-        return
     target.parent.mkdir(parents=True, exist_ok=True)
-    major_minor = ".".join(vegalite_version.split(".")[:2])
-    source = vl_convert.javascript_bundle(vl_version=major_minor)
-    # The bundle is an ES module; wrapped in a function it runs as a classic
-    # script without leaking its top-level names into the page.
-    target.write_text("(function(){\n" + source + "\n})();\n", encoding="utf-8")
-    stamp.write_text(vegalite_version)
+    source = bundle_source()
+    if not target.is_file() or target.read_text(encoding="utf-8") != source:
+        target.write_text(source, encoding="utf-8")
 
 
 def _theme_macros_without_fontawesome(app, config) -> None:
@@ -85,8 +66,7 @@ def _on_builder_inited(app) -> None:
     if app.builder.format != "html":
         return
     static_root = Path(app.doctreedir).parent / "offline_static"
-    versions = _altair_versions()
-    _write_bundle(static_root, versions["vegalite_version"])
+    _write_bundle(static_root)
     for name in OWN_ASSETS:
         target = static_root / "book-assets" / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -94,16 +74,13 @@ def _on_builder_inited(app) -> None:
     # Added here, not in _config.yml, so Jupyter Book does not inject the
     # files a second time.
     app.config.html_static_path.append(str(static_root))
-    app.add_js_file(None, body=f"var VEGA_DEBUG = {json.dumps(versions)};", priority=200)
     app.add_js_file(f"{VENDOR_DIR}/{BUNDLE_NAME}", priority=201)
     app.add_js_file("book-assets/accessibility.js", priority=500)
     app.add_css_file("book-assets/book.css", priority=500)
 
 
 def _is_chart_library(script) -> bool:
-    filename = getattr(script, "filename", None) or ""
-    body = getattr(script, "attributes", {}).get("body") or ""
-    return filename.endswith(BUNDLE_NAME) or body.startswith("var VEGA_DEBUG")
+    return (getattr(script, "filename", None) or "").endswith(BUNDLE_NAME)
 
 
 def _prune_page_scripts(app, pagename, templatename, context, doctree) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pytest
 
-from widgets.common import notebook
+from widgets.common import notebook, vega
 
 
 @pytest.fixture
@@ -28,7 +28,11 @@ def test_live_notebook_makes_jupyter_charts_offline_before_any_chart_is_drawn(
     assert "esm.sh" not in alt.JupyterChart(alt.Chart().mark_point())._esm
 
 
-def test_static_build_uses_plain_html_charts(monkeypatch, restore_altair):
+def test_static_build_writes_charts_as_compiled_vega(monkeypatch, restore_altair):
     monkeypatch.setenv(notebook.STATIC_BUILD_ENV, "1")
     notebook.setup_notebook()
-    assert alt.renderers.active == "html"
+    assert alt.renderers.active == vega.RENDERER_NAME
+    chart = alt.Chart(alt.Data(values=[{"x": 1}])).mark_point().encode(x="x:Q")
+    bundle = chart._repr_mimebundle_()
+    html = (bundle[0] if isinstance(bundle, tuple) else bundle)["text/html"]
+    assert "bookChart(" in html and "vega-lite" not in html

@@ -6,6 +6,8 @@ import os
 
 import altair as alt
 
+from widgets.common import vega
+
 # Set by the book's Sphinx extension while it builds the static pages; the
 # kernels that execute the notebooks inherit it.
 STATIC_BUILD_ENV = "NEUTRALITY_BOOK_STATIC_BUILD"
@@ -19,19 +21,19 @@ def is_static_build() -> bool:
 def setup_notebook() -> None:
     """Configure Altair so charts draw without any network access.
 
-    - In the static book: plain HTML output; the book serves vega, vega-lite and
-      vega-embed itself.
+    - In the static book: each chart compiled to Vega, drawn by the Vega library that the
+      book serves itself (:mod:`widgets.common.vega`).
     - In JupyterLab, Binder or VS Code: Altair's Jupyter widget with the bundled
       libraries (offline mode).
 
-    The export menu ("...") is dropped: it is an unlabelled control that screen
-    readers cannot name, and students do not need it.
+    Neither shows vega-embed's export menu ("..."): it is an unlabelled control that
+    screen readers cannot name, and students do not need it.
     """
-    embed_options = {"actions": False}
     if is_static_build():
-        alt.renderers.enable("html", embed_options=embed_options)
+        alt.renderers.register(vega.RENDERER_NAME, vega.renderer)
+        alt.renderers.enable(vega.RENDERER_NAME)
     else:
-        alt.renderers.enable("jupyter", offline=True, embed_options=embed_options)
+        alt.renderers.enable("jupyter", offline=True, embed_options={"actions": False})
         # The renderer switches JupyterChart to its bundled libraries only when it first
         # draws a chart; a widget made before that (the explorer's charts) would ask a CDN.
         alt.JupyterChart.enable_offline()

@@ -5,8 +5,8 @@ The page works without a kernel: :func:`payload` collects every number the model
 criteria, limits and the default scenario) from the same data and model objects as the
 Python explorer; ``static/model.js`` computes the contract's model from it in the browser
 and ``static/explorer.js`` draws the map, the cards, the tables and (with the book's local
-vega-embed) the result chart. The state is a version-2 scenario file, kept in the URL
-hash, downloadable and importable.
+Vega, from a spec compiled here) the result chart. The state is a version-2 scenario file,
+kept in the URL hash, downloadable and importable.
 
 - :func:`explorer_html` the fragment for a notebook cell (styles and scripts inline, so it
   works in the built book, on ``file://`` and in Jupyter without any network access);
@@ -21,12 +21,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from widgets.common.paths import REPO_ROOT
+from widgets.common import vega
 from widgets.explorer import model as m
 from widgets.explorer import scenario as sc
 
 ASSET_DIR = Path(__file__).parent / "static"
-BUNDLE_CACHE = REPO_ROOT / "_build" / "static-explorer"
 SCRIPTS = ("model.js", "explorer.js")
 STYLE = "explorer.css"
 
@@ -109,10 +108,81 @@ def _replace_packages(inputs: m.Inputs, packages) -> m.Inputs:
     return replace(inputs, packages=tuple(packages))
 
 
+#: Width the chart is compiled with; the page sets its own from the room it has.
+CHART_WIDTH = 400
+
+
+def result_chart(actors: list[str], colours: list[str]) -> dict[str, Any]:
+    """The result chart as Vega: each actor's gain over no deal, per package.
+
+    Compiled here, once, so the page needs Vega only. The page fills the data set ``rows``
+    (actor, package, order, gain, acceptable), and sets the width, the colours of the
+    book theme (light or dark; the signal ``ink`` and the config) and the label room.
+    """
+    return vega.vega_spec(
+        {
+            "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+            # A fixed plot width ("pad" autosize) redraws faster than "container" (no refit).
+            "width": CHART_WIDTH,
+            "autosize": {"type": "pad"},
+            "height": {"step": 14},
+            "background": None,
+            "params": [{"name": "ink", "value": "#222222"}],
+            "data": {"name": "rows", "values": []},
+            "encoding": {
+                "y": {
+                    "field": "package",
+                    "type": "nominal",
+                    "sort": {"field": "order"},
+                    "title": None,
+                },
+                "yOffset": {"field": "actor", "sort": actors},
+                "x": {
+                    "field": "gain",
+                    "type": "quantitative",
+                    "title": ["Gain over no deal", "(expected score V − no-deal score)"],
+                },
+            },
+            "layer": [
+                {
+                    "mark": {"type": "bar"},
+                    "encoding": {
+                        "color": {
+                            "field": "actor",
+                            "type": "nominal",
+                            "sort": actors,
+                            "title": "Actor",
+                            "scale": {"range": colours},
+                        },
+                        "tooltip": [
+                            {"field": "actor"},
+                            {"field": "package"},
+                            {"field": "gain", "format": ".3f"},
+                            {"field": "acceptable", "title": "package vs no deal"},
+                        ],
+                    },
+                },
+                {
+                    "mark": {"type": "rule", "color": {"expr": "ink"}},
+                    "encoding": {"x": {"datum": 0}, "y": {}, "yOffset": {}},
+                },
+            ],
+            "config": {
+                "axis": {"gridOpacity": 0.3},
+                "legend": {"orient": "bottom", "direction": "horizontal"},
+                "view": {"stroke": None},
+            },
+        }
+    )
+
+
 def payload(data: m.ExplorerData | None = None) -> dict[str, Any]:
     """Every number and word the page needs, as JSON-ready values."""
     data = data or m.ExplorerData.load()
     units = _units(data)
+    actors = [
+        {"id": k, "label": v, "short_label": SHORT_ACTORS.get(k, v)} for k, v in m.ACTORS.items()
+    ]
     return {
         "units": units,
         "map_order": _map_order(units),
@@ -145,11 +215,9 @@ def payload(data: m.ExplorerData | None = None) -> dict[str, Any]:
         "no_deal_arrangement": m.NO_AGREEMENT,
         "terms": [{"id": t, "label": data.criterion_label(t)} for t in data.terms],
         "features": [{"id": k, "label": v} for k, v in m.FEATURES.items()],
-        "actors": [
-            {"id": k, "label": v, "short_label": SHORT_ACTORS.get(k, v)}
-            for k, v in m.ACTORS.items()
-        ],
+        "actors": actors,
         "actor_colours": list(ACTOR_COLOURS),
+        "chart": result_chart([a["short_label"] for a in actors], list(ACTOR_COLOURS)),
         "criteria": [{"id": c, "label": data.criterion_label(c)} for c in data.criteria],
         "horizon_years": m.RISK_HORIZON_YEARS,
         "weights_note": WEIGHTS_NOTE,
@@ -217,22 +285,9 @@ def show(data: m.ExplorerData | None = None):
     return HTML(explorer_html(data, element_id="ceasefire-static-explorer"))
 
 
-def vega_bundle(cache_dir: Path | None = BUNDLE_CACHE) -> str:
-    """vega + vega-lite + vega-embed in one classic script, as the book serves it
-    (``book/_ext/offline_assets.py``); kept in ``cache_dir`` because building it is slow."""
-    import vl_convert
-    from altair.vegalite.v6 import display
-
-    cached = cache_dir / f"vega-bundle-{display.VEGALITE_VERSION}.js" if cache_dir else None
-    if cached and cached.exists():
-        return cached.read_text(encoding="utf-8")
-    major_minor = ".".join(display.VEGALITE_VERSION.split(".")[:2])
-    # The bundle is an ES module; wrapped in a function it runs as a classic script.
-    bundle = "(function(){\n" + vl_convert.javascript_bundle(vl_version=major_minor) + "\n})();\n"
-    if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(bundle, encoding="utf-8")
-    return bundle
+def vega_bundle() -> str:
+    """The book's chart library (:func:`widgets.common.vega.bundle_source`)."""
+    return vega.bundle_source()
 
 
 def standalone_page(data: m.ExplorerData | None = None, bundle_src: str = "vega-bundle.js") -> str:

@@ -2,7 +2,7 @@
  *
  * Reads the payload that widgets/explorer/static.py writes into the page, computes the
  * model in the browser (model.js) and draws the result chart with the book's local
- * vega-embed. No network access. The whole state is a version-2 scenario: it lives in
+ * Vega (bookChart). No network access. The whole state is a version-2 scenario: it lives in
  * the URL hash (#ce=...) and is what "Download scenario" writes.
  */
 (function () {
@@ -10,7 +10,6 @@
 
   var HASH_KEY = "ce=";
   var SVG_NS = "http://www.w3.org/2000/svg";
-  var RENDERER = window.CE_RENDERER || "svg";
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -1064,51 +1063,32 @@
     return rows;
   };
 
+  // The chart's Vega spec is compiled when the page is built (static.py, result_chart);
+  // here it gets the rows, the room it has and the colours of the book theme.
   Explorer.prototype.chartSpec = function (rows) {
     var style = window.getComputedStyle(this.root);
     var ink = style.getPropertyValue("--ce-ink").trim() || "#222";
     var muted = style.getPropertyValue("--ce-muted").trim() || "#555";
-    var actors = this.payload.actors.map(function (a) { return a.short_label; });
     var narrow = this.root.getBoundingClientRect().width < 560;
     this.chartRoom = this.root.querySelector(".ce-chart").getBoundingClientRect().width;
-    return {
-      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-      // A fixed plot width ("pad" autosize) redraws faster than "container" (no refit).
-      width: Math.max(120, Math.floor(this.chartRoom) - (narrow ? 150 : 230)),
-      autosize: { type: "pad" },
-      height: { step: 14 },
-      background: null,
-      data: { name: "rows", values: rows },
-      encoding: {
-        y: { field: "package", type: "nominal", sort: { field: "order" }, title: null,
-          axis: { labelLimit: narrow ? 110 : 180 } },
-        yOffset: { field: "actor", sort: actors },
-        x: { field: "gain", type: "quantitative", title: ["Gain over no deal", "(expected score V − no-deal score)"] }
-      },
-      layer: [
-        {
-          mark: { type: "bar" },
-          encoding: {
-            color: { field: "actor", type: "nominal", sort: actors, title: "Actor",
-              scale: { range: this.payload.actor_colours } },
-            tooltip: [{ field: "actor" }, { field: "package" }, { field: "gain", format: ".3f" }, { field: "acceptable", title: "package vs no deal" }]
-          }
-        },
-        { mark: { type: "rule", color: ink }, encoding: { x: { datum: 0 }, y: {}, yOffset: {} } }
-      ],
-      config: {
-        axis: { labelColor: ink, titleColor: ink, gridColor: muted, gridOpacity: 0.3, domainColor: muted, tickColor: muted },
-        legend: { labelColor: ink, titleColor: ink, orient: "bottom", direction: "horizontal", columns: narrow ? 2 : 4 },
-        view: { stroke: null }
-      }
-    };
+    var spec = JSON.parse(JSON.stringify(this.payload.chart));
+    spec.width = Math.max(120, Math.floor(this.chartRoom) - (narrow ? 150 : 230));
+    spec.data.forEach(function (d) { if (d.name === "rows") d.values = rows; });
+    spec.signals.forEach(function (s) { if (s.name === "ink") s.value = ink; });
+    var config = spec.config || {};
+    config.axis = Object.assign({}, config.axis, { labelColor: ink, titleColor: ink, gridColor: muted,
+      domainColor: muted, tickColor: muted });
+    config.axisY = Object.assign({}, config.axisY, { labelLimit: narrow ? 110 : 180 });
+    config.legend = Object.assign({}, config.legend, { labelColor: ink, titleColor: ink, columns: narrow ? 2 : 4 });
+    spec.config = config;
+    return spec;
   };
 
   Explorer.prototype.drawChart = function (result) {
     var self = this;
     var rows = this.chartRows(result);
     var box = this.root.querySelector(".ce-chart");
-    if (!window.vegaEmbed) {
+    if (!window.bookChart) {
       box.textContent = "The chart needs the book's chart library, which did not load; the tables below hold the same numbers.";
       return;
     }
@@ -1120,8 +1100,8 @@
       this.chartReady.then(function () { self.drawChart(self.result); });
       return;
     }
-    this.chartReady = window.vegaEmbed(box, this.chartSpec(rows), { actions: false, renderer: RENDERER }).then(function (out) {
-      self.view = out.view;
+    this.chartReady = window.bookChart(box, this.chartSpec(rows)).then(function (view) {
+      self.view = view;
       if (self.timings.firstChartMs === null) {
         self.timings.firstChartMs = performance.now() - self.started;
         self.timings.firstChartAt = performance.now(); // since the page's navigation began
