@@ -122,7 +122,7 @@ lock: $(TEST_STAMP)
 	echo "-e ." | $(LOCK) -o requirements.txt
 	grep -v '^-e ' requirements.txt > $(VENV)/runtime-pins.txt
 	echo "-e .[test]" | $(LOCK) -c $(VENV)/runtime-pins.txt -o requirements-test.txt
-	sed -i -E "s@, -c [^ ,]*runtime-pins.txt@@; s@-c [^ ,]*runtime-pins.txt, @@; s@ +# via -c [^ ]*runtime-pins.txt$$@@" requirements-test.txt
+	sed -i -E 's@, -c [^ ,]*runtime-pins.txt@@; s@-c [^ ,]*runtime-pins.txt, @@; s@ +# via -c [^ ]*runtime-pins.txt$$@@' requirements-test.txt
 
 clean:
 	rm -rf _build .pytest_cache
