@@ -168,3 +168,28 @@ def test_the_cache_key_changes_with_the_data_and_the_package(tmp_path):
     keyed = inputs.keyed_notebook(notebook, first)
     assert '"book_inputs_digest": "' + first in keyed
     assert '"name": "python3"' in keyed
+
+
+def test_every_icon_the_book_shows_is_served(book_html: Path):
+    """Each icon a page names has its rule in the served stylesheet and its glyph in a served
+    font, and so has each icon a stylesheet draws (book/_ext/icon_subset.py drops the
+    others)."""
+    from tests.test_icon_subset import CSS, cmap, icon_subset, theme_static
+
+    rules = {
+        name: icon_subset.codepoints(match["content"])
+        for match in icon_subset.ICON_RULE.finditer((book_html / CSS).read_text("utf-8"))
+        for name in icon_subset.ICON_NAME.findall(match["selectors"])
+    }
+    fonts = (book_html / "_static" / icon_subset.WEBFONTS).glob("*.woff2")
+    glyphs = set().union(*(cmap(font) for font in fonts))
+    icons = set(icon_subset.ICON_NAME.findall((theme_static() / icon_subset.THEME_CSS).read_text()))
+    pages = (path.read_text(encoding="utf-8") for path in book_html.rglob("*.html"))
+    shown = icon_subset.used_names(pages) & icons
+    assert shown, "no page shows an icon: the check would check nothing"
+    assert not {name for name in shown if not rules.get(name) or not rules[name] <= glyphs}
+    # Icons that stylesheets draw as characters (the admonitions' icons) are served too.
+    styles = [path.read_text("utf-8") for path in (book_html / "_static").rglob("*.css")]
+    drawn = {code for code in icon_subset.css_glyphs(styles) if code >= 0xE000}
+    assert drawn and drawn <= glyphs
+    assert len(rules) < len(icons) / 10  # the unused icons' rules are gone
