@@ -19,6 +19,9 @@ from widgets.common.paths import REPO_ROOT  # noqa: E402
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 
 
+SPHINX_PROBLEM = re.compile(r"\b(WARNING|ERROR|CRITICAL): ")
+
+
 @dataclass(frozen=True)
 class BuiltBook:
     returncode: int
@@ -27,9 +30,11 @@ class BuiltBook:
 
     @property
     def warnings(self) -> list[str]:
-        # Sphinx's own format ("WARNING: ..."); a kernel's log lines ("WARNING | ...") are not
-        # build warnings.
-        return [line for line in self.log.splitlines() if re.search(r"\b(WARNING|ERROR):", line)]
+        # Sphinx's own format ("WARNING: ...", "ERROR: ..."). A kernel's log lines are not
+        # build warnings: ipykernel's ("WARNING | ...") and the Python logging default of the
+        # libraries inside a kernel ("ERROR:tornado.general:...", printed by a kernel as it
+        # shuts down after its notebook has run).
+        return [line for line in self.log.splitlines() if SPHINX_PROBLEM.search(line)]
 
 
 def build_book(output_dir: Path) -> BuiltBook:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.conftest import hand_out_rank, work_unit
+from pathlib import Path
+
+from tests.conftest import BuiltBook, hand_out_rank, work_unit
 
 BUILD = "tests/test_book.py::test_book_builds_without_warnings"
 NOTEBOOK = "book/myths/myth1_end_the_war.ipynb::Cell 0"
@@ -34,7 +36,7 @@ def test_workers_of_one_run_share_one_build_and_a_new_run_builds_again(tmp_path)
     import threading
     import time
 
-    from tests.conftest import BuiltBook, build_once
+    from tests.conftest import build_once
 
     builds = []
 
@@ -73,3 +75,15 @@ def test_a_test_that_needs_the_built_book_is_marked_build_for_the_fast_target():
     ).stdout  # fmt: skip
     assert "test_the_student_tree_keeps_no_instructor_block" in listed
     assert "test_the_student_edition_builds_strictly" not in listed
+
+
+def test_build_warnings_are_sphinx_problems_not_kernel_log_lines():
+    log = "\n".join(
+        [
+            "/book/a.md:3: WARNING: undefined label: 'x'",
+            "ERROR: Executing notebook failed",
+            "[IPKernelApp] WARNING | Kernel is running over TCP without encryption.",
+            "ERROR:tornado.general:Uncaught exception in ZMQStream callback",
+        ]
+    )
+    assert BuiltBook(1, log, Path("html")).warnings == log.splitlines()[:2]
