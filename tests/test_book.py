@@ -183,7 +183,8 @@ def test_every_icon_the_book_shows_is_served(book_html: Path):
     }
     fonts = (book_html / "_static" / icon_subset.WEBFONTS).glob("*.woff2")
     glyphs = set().union(*(cmap(font) for font in fonts))
-    icons = set(icon_subset.ICON_NAME.findall((theme_static() / icon_subset.THEME_CSS).read_text()))
+    theme_css = (theme_static() / icon_subset.THEME_CSS).read_text("utf-8")
+    icons = set(icon_subset.ICON_NAME.findall(theme_css))
     pages = (path.read_text(encoding="utf-8") for path in book_html.rglob("*.html"))
     shown = icon_subset.used_names(pages) & icons
     assert shown, "no page shows an icon: the check would check nothing"

@@ -120,7 +120,7 @@ def test_the_built_fonts_keep_the_used_glyphs_and_lose_the_others(tiny_book):
     assert (out / SOLID).stat().st_size < theme_font.stat().st_size / 5
 
 
-def test_a_second_build_gives_the_same_files(tiny_book, tmp_path):
+def test_a_second_build_gives_the_same_files(tiny_book):
     source, out = tiny_book
     first = {path: (out / path).read_bytes() for path in (CSS, SOLID)}
     result = _build(source, out)  # an incremental build over the subset files

@@ -52,7 +52,7 @@ def codepoints(content: str) -> set[int]:
     """The characters of a CSS string: escapes (`\\f015`, `\\30 `) and icon characters
     written as themselves (Unicode's private use areas, where icon fonts put their glyphs)."""
     escaped = {int(match, 16) for match in ESCAPE.findall(content)}
-    return escaped | {ord(char) for char in PRIVATE_USE.findall(ESCAPE.sub("", content))}
+    return escaped | {ord(char) for char in PRIVATE_USE.findall(content)}
 
 
 def used_names(texts) -> set[str]:

@@ -25,29 +25,23 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 
-def _execute(path: str, text: str, cwd: str, allow_errors: bool, timeout: int | None):
+def _execute(notebook, cwd: str, allow_errors: bool, timeout: int | None):
     """In a worker process: the executed notebook and its run time, or None on failure."""
-    import nbformat
     from jupyter_cache.executors.utils import single_nb_execution
 
-    notebook = nbformat.reads(text, as_version=4)
     result = single_nb_execution(
         notebook, cwd=cwd, allow_errors=allow_errors, timeout=timeout, meta_override=True
     )
-    if result.err is not None:
-        return path, None, 0.0
-    return path, notebook, result.time
+    return (None, 0.0) if result.err is not None else (notebook, result.time)
 
 
-def _missing(cache, notebooks: dict[str, str]) -> dict[str, str]:
-    import nbformat
-
+def _missing(cache, notebooks: dict[Path, object]) -> dict[Path, object]:
     missing = {}
-    for path, text in notebooks.items():
+    for path, notebook in notebooks.items():
         try:
-            cache.match_cache_notebook(nbformat.reads(text, as_version=4))
+            cache.match_cache_notebook(notebook)
         except KeyError:
-            missing[path] = text
+            missing[path] = notebook
     return missing
 
 
@@ -56,6 +50,7 @@ def _on_env_before_read_docs(app, env, docnames) -> None:
     if config is None or config.execution_mode != "cache" or config.execution_in_temp:
         return  # only the case this mirrors: cache mode, each notebook run in its folder
     import execution_inputs
+    import nbformat
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
@@ -68,8 +63,8 @@ def _on_env_before_read_docs(app, env, docnames) -> None:
             for pattern in config.execution_excludepatterns
         )
         if path.suffix == ".ipynb" and not excluded:
-            text = path.read_text(encoding="utf-8")
-            notebooks[str(path)] = execution_inputs.keyed_notebook(text, digest)
+            text = execution_inputs.keyed_notebook(path.read_text(encoding="utf-8"), digest)
+            notebooks[path] = nbformat.reads(text, as_version=4)
     cache = get_cache(config.execution_cache_path or ".jupyter_cache")
     missing = _missing(cache, notebooks)
     workers = min(len(missing), os.cpu_count() or 1)
@@ -77,23 +72,22 @@ def _on_env_before_read_docs(app, env, docnames) -> None:
         return  # nothing to gain: myst-nb runs it as it reads it
     logger.info("parallel_execution: running %d notebooks in %d processes", len(missing), workers)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        runs = [
-            pool.submit(
+        runs = {
+            path: pool.submit(
                 _execute,
-                path,
-                text,
-                str(Path(path).parent),
+                notebook,
+                str(path.parent),
                 config.execution_allow_errors,
                 config.execution_timeout,
             )
-            for path, text in missing.items()
-        ]
-        for run in runs:
-            path, notebook, seconds = run.result()
+            for path, notebook in missing.items()
+        }
+        for path, run in runs.items():
+            notebook, seconds = run.result()
             if notebook is None:
                 continue
             with suppress(Exception):  # a cache write that fails only costs a second run
-                record = cache.add_nb_to_project(path)
+                record = cache.add_nb_to_project(str(path))
                 cache.cache_notebook_bundle(
                     CacheBundleIn(notebook, record.uri, data={"execution_seconds": seconds}),
                     check_validity=False,
