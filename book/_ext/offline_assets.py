@@ -31,12 +31,15 @@ FONTAWESOME_SCRIPT = "_static/scripts/fontawesome.js"
 CHART_MARKERS = ("vega", "altair-viz", "bookChart")
 
 
-def _write_bundle(static_root: Path) -> None:
-    target = static_root / VENDOR_DIR / BUNDLE_NAME
+def _write_if_changed(target: Path, text: str) -> None:
+    """Write only a change: Sphinx rewrites every page when a template looks newer."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    source = bundle_source()
-    if not target.is_file() or target.read_text(encoding="utf-8") != source:
-        target.write_text(source, encoding="utf-8")
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+
+
+def _write_bundle(static_root: Path) -> None:
+    _write_if_changed(static_root / VENDOR_DIR / BUNDLE_NAME, bundle_source())
 
 
 def _theme_macros_without_fontawesome(app, config) -> None:
@@ -57,8 +60,7 @@ def _theme_macros_without_fontawesome(app, config) -> None:
         return  # a theme version that no longer loads the script: nothing to drop
     templates = Path(app.doctreedir).parent / "offline_templates"
     target = templates / "static" / "webpack-macros.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text("".join(kept), encoding="utf-8")
+    _write_if_changed(target, "".join(kept))
     config.templates_path = [str(templates), *config.templates_path]
 
 
