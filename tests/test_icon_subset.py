@@ -128,6 +128,23 @@ def test_a_second_build_gives_the_same_files(tiny_book):
     assert {path: (out / path).read_bytes() for path in (CSS, SOLID)} == first
 
 
+def test_a_subset_is_made_once_for_the_same_font_and_glyphs(tmp_path, monkeypatch):
+    made = []
+    real = icon_subset.subset_font
+    monkeypatch.setattr(
+        icon_subset, "subset_font", lambda *args: (made.append(args[2]), real(*args))
+    )
+    source, cache = theme_static() / icon_subset.WEBFONTS / "fa-solid-900.woff2", tmp_path / "c"
+    first, second, other = tmp_path / "1.woff2", tmp_path / "2.woff2", tmp_path / "3.woff2"
+    icon_subset.cached_subset(source, first, {MOON}, cache)
+    icon_subset.cached_subset(source, second, {MOON}, cache)
+    assert made == [{MOON}] and first.read_bytes() == second.read_bytes()
+    icon_subset.cached_subset(source, other, {MOON, ANGLE_DOWN}, cache)
+    assert made == [{MOON}, {MOON, ANGLE_DOWN}]
+    assert cmap(other) == {MOON, ANGLE_DOWN} and cmap(first) == {MOON}
+    assert not list(cache.glob("*.partial"))
+
+
 def test_an_unrecognised_theme_is_left_as_it_is_with_a_warning(tmp_path):
     source = tmp_path / "src"
     source.mkdir()

@@ -9,11 +9,16 @@ stylesheet without the other icons' rules and each web font subset to the kept g
 It reads the theme's own files (never a copy it has already changed), so every build gives
 the same result. If the theme's files no longer look as expected, it warns (the strict build
 fails) and leaves them as they are: a missing icon would be worse than a heavy page.
+
+Each subset is kept with the doctrees (``icon_subsets/``) under a digest of the font, the
+glyphs and the fontTools version, so a rebuild that shows the same icons copies it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,6 +113,23 @@ def subset_font(source: Path, target: Path, keep: set[int]) -> None:
     subset.save_font(font, str(target), options)
 
 
+def cached_subset(source: Path, target: Path, keep: set[int], cache: Path) -> None:
+    """``subset_font``, or its earlier result for the same font and glyphs (a rebuild
+    keeps the icons it had, so it copies the subsets instead of making them again)."""
+    from importlib.metadata import version
+
+    key = hashlib.sha256(source.read_bytes())
+    key.update(",".join(map(str, sorted(keep))).encode())
+    key.update(version("fonttools").encode())
+    stored = cache / f"{source.stem}-{key.hexdigest()[:20]}.woff2"
+    if not stored.is_file():
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = stored.with_suffix(".partial")
+        subset_font(source, partial, keep)
+        partial.replace(stored)  # never a half-written subset under the final name
+    shutil.copyfile(stored, target)
+
+
 def _theme_static(app) -> Path | None:
     for entry in app.builder.theme.get_theme_dirs():
         static = Path(entry) / "static"
@@ -144,8 +166,10 @@ def _on_build_finished(app, exception) -> None:
             len(fonts),
         )
         return
+    cache = Path(app.doctreedir) / "icon_subsets"
     for font in fonts:
-        subset_font(font, outdir / "_static" / WEBFONTS / font.name, set(result.codepoints))
+        target = outdir / "_static" / WEBFONTS / font.name
+        cached_subset(font, target, set(result.codepoints), cache)
     out_css.write_text(result.css, encoding="utf-8")
     logger.info("icon_subset: %d icons kept, %d dropped", result.kept_rules, result.dropped_rules)
 
