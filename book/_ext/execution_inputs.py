@@ -5,8 +5,10 @@ cells and its ``kernelspec``. The chapters' code calls the ``widgets`` package, 
 ``data/``: edit a CSV file or a model and the cache would serve stale outputs, so the
 build used ``--all`` and a page forced to re-execute. Here, as each notebook is read, a
 digest of ``data/`` and of the package's source is written into its ``kernelspec`` (part
-of the cache key, shown nowhere), and those files are recorded as dependencies of the
-page, so an incremental build re-reads and re-executes exactly when they change.
+of the cache key, shown nowhere). The same digest is kept in a stamp file with the
+doctrees, rewritten only when it changes, and each notebook page depends on that one file:
+an incremental build re-reads and re-executes them exactly when the inputs change (one
+dependency per page, not the hundred files behind it, which Sphinx would check one by one).
 
 The files are those of the checkout the kernels import ``widgets`` from, not of the tree
 being built: the student edition is built from a copy of ``book/`` alone, and its key must
@@ -32,6 +34,7 @@ def _kernels_checkout() -> Path:
 REPO_ROOT = _kernels_checkout()
 INPUT_DIRS = ("data", "widgets")
 DIGEST_KEY = "book_inputs_digest"
+STAMP_NAME = "book_inputs_digest.txt"
 
 
 def notebook_inputs(root: Path = REPO_ROOT) -> list[Path]:
@@ -65,14 +68,28 @@ def keyed_notebook(text: str, digest: str) -> str:
     return json.dumps(notebook, ensure_ascii=False)
 
 
+def write_stamp(folder: Path, digest: str) -> Path:
+    """The stamp file holding ``digest``; rewritten (made newer) only when it changes."""
+    stamp = folder / STAMP_NAME
+    if not stamp.is_file() or stamp.read_text(encoding="utf-8") != digest:
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(digest, encoding="utf-8")
+    return stamp
+
+
+def _on_builder_inited(app) -> None:
+    # Before Sphinx compares the pages' dependencies with the time it last read them.
+    write_stamp(Path(app.doctreedir), inputs_digest())
+
+
 def _on_source_read(app, docname: str, source: list[str]) -> None:
     if not str(app.env.doc2path(docname)).endswith(".ipynb"):
         return
     source[0] = keyed_notebook(source[0], inputs_digest())
-    for path in notebook_inputs():
-        app.env.note_dependency(str(path))
+    app.env.note_dependency(str(Path(app.doctreedir) / STAMP_NAME))
 
 
 def setup(app):
+    app.connect("builder-inited", _on_builder_inited)
     app.connect("source-read", _on_source_read)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
