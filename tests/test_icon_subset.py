@@ -142,6 +142,7 @@ def test_a_subset_is_made_once_for_the_same_font_and_glyphs(tmp_path, monkeypatc
     icon_subset.cached_subset(source, other, {MOON, ANGLE_DOWN}, cache)
     assert made == [{MOON}, {MOON, ANGLE_DOWN}]
     assert cmap(other) == {MOON, ANGLE_DOWN} and cmap(first) == {MOON}
+    assert len(list(cache.glob("fa-solid-900-*.woff2"))) == 1  # the older subset is gone
     assert not list(cache.glob("*.partial"))
 
 

@@ -11,7 +11,8 @@ the same result. If the theme's files no longer look as expected, it warns (the 
 fails) and leaves them as they are: a missing icon would be worse than a heavy page.
 
 Each subset is kept with the doctrees (``icon_subsets/``) under a digest of the font, the
-glyphs and the fontTools version, so a rebuild that shows the same icons copies it.
+glyphs, the subsetting options and the fontTools and brotli versions, so a rebuild that
+shows the same icons copies it; a font's older subset is removed when a new one is made.
 """
 
 from __future__ import annotations
@@ -98,14 +99,21 @@ def prune_icon_rules(css: str, names: set[str], extra_codepoints: set[int]) -> S
     return Subset(pruned, frozenset(kept), counts["kept"], counts["dropped"])
 
 
+# How the subsets are made; part of the cache key, so a change here makes new subsets.
+SUBSET_OPTIONS = {
+    "flavor": "woff2",
+    "layout_features": ["*"],
+    "name_IDs": ["*"],
+    "notdef_outline": True,
+}
+
+
 def subset_font(source: Path, target: Path, keep: set[int]) -> None:
     from fontTools import subset
 
     options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
+    for name, value in SUBSET_OPTIONS.items():
+        setattr(options, name, value)
     font = subset.load_font(str(source), options)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(keep))
@@ -120,10 +128,13 @@ def cached_subset(source: Path, target: Path, keep: set[int], cache: Path) -> No
 
     key = hashlib.sha256(source.read_bytes())
     key.update(",".join(map(str, sorted(keep))).encode())
-    key.update(version("fonttools").encode())
+    key.update(repr(sorted(SUBSET_OPTIONS.items())).encode())
+    key.update(f"{version('fonttools')} {version('brotli')}".encode())
     stored = cache / f"{source.stem}-{key.hexdigest()[:20]}.woff2"
     if not stored.is_file():
         cache.mkdir(parents=True, exist_ok=True)
+        for older in cache.glob(f"{source.stem}-*.woff2"):  # one subset kept per font
+            older.unlink()
         partial = stored.with_suffix(".partial")
         subset_font(source, partial, keep)
         partial.replace(stored)  # never a half-written subset under the final name
