@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -64,7 +65,22 @@ def test_a_notebook_is_read_again_when_and_only_when_its_inputs_change(tmp_path)
 
 def test_the_stamp_is_rewritten_only_when_the_digest_changes(tmp_path):
     stamp = execution_inputs.write_stamp(tmp_path / "doctrees", "abc")
-    first = stamp.stat().st_mtime_ns
-    assert execution_inputs.write_stamp(tmp_path / "doctrees", "abc").stat().st_mtime_ns == first
+    os.utime(stamp, ns=(10**18, 10**18))  # a time no write could give it back
+    execution_inputs.write_stamp(tmp_path / "doctrees", "abc")
+    assert stamp.stat().st_mtime_ns == 10**18
     execution_inputs.write_stamp(tmp_path / "doctrees", "def")
     assert stamp.read_text(encoding="utf-8") == "def"
+
+
+def test_a_data_folder_named_by_the_environment_is_part_of_the_digest(tmp_path, monkeypatch):
+    outside = tmp_path / "other-data"
+    outside.mkdir()
+    (outside / "b.csv").write_text("y\n1\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "widgets").mkdir()
+    digest = execution_inputs.inputs_digest.__wrapped__
+    without = digest(tmp_path)
+    monkeypatch.setenv(execution_inputs.DATA_ENV, str(outside))
+    first = digest(tmp_path)
+    (outside / "b.csv").write_text("y\n2\n", encoding="utf-8")
+    assert len({without, first, digest(tmp_path)}) == 3

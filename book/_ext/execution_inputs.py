@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from functools import cache
 from pathlib import Path
 
@@ -33,17 +34,22 @@ def _kernels_checkout() -> Path:
 
 REPO_ROOT = _kernels_checkout()
 INPUT_DIRS = ("data", "widgets")
+DATA_ENV = "NEUTRALITY_OR_NATO_DATA"  # widgets.common.paths reads the data from here if set
 DIGEST_KEY = "book_inputs_digest"
 STAMP_NAME = "book_inputs_digest.txt"
 
 
 def notebook_inputs(root: Path = REPO_ROOT) -> list[Path]:
-    """Every file a chapter's code can read: the data package and the package's source."""
+    """Every file a chapter's code can read: the data package and the package's source, and
+    the data folder that ``$NEUTRALITY_OR_NATO_DATA`` points the kernels at, if it is set."""
+    folders = [root / folder for folder in INPUT_DIRS]
+    if os.environ.get(DATA_ENV):
+        folders.append(Path(os.environ[DATA_ENV]).expanduser())
     files = []
-    for folder in INPUT_DIRS:
+    for folder in folders:
         files += [
             p
-            for p in sorted((root / folder).rglob("*"))
+            for p in sorted(folder.rglob("*"))
             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
         ]
     return files
@@ -53,7 +59,8 @@ def notebook_inputs(root: Path = REPO_ROOT) -> list[Path]:
 def inputs_digest(root: Path = REPO_ROOT) -> str:
     digest = hashlib.sha256()
     for path in notebook_inputs(root):
-        digest.update(str(path.relative_to(root)).encode())
+        name = path.relative_to(root) if path.is_relative_to(root) else path
+        digest.update(str(name).encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")
