@@ -19,7 +19,7 @@ from widgets import REPO_ROOT
 EXT = REPO_ROOT / "book" / "_ext"
 sys.path.insert(0, str(EXT))
 import build_speed  # noqa: E402
-import offline_assets  # noqa: E402
+import execution_inputs  # noqa: E402
 
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 
@@ -200,9 +200,9 @@ def test_the_search_index_stems_with_the_c_stemmer_and_gets_the_pure_python_stem
 
 def test_an_unchanged_file_is_not_rewritten(tmp_path):
     target = tmp_path / "templates" / "page.html"
-    offline_assets._write_if_changed(target, "<p>one</p>")
+    execution_inputs.write_if_changed(target, "<p>one</p>")
     os.utime(target, ns=(10**18, 10**18))  # a time no write could give it back
-    offline_assets._write_if_changed(target, "<p>one</p>")
+    execution_inputs.write_if_changed(target, "<p>one</p>")
     assert target.stat().st_mtime_ns == 10**18
-    offline_assets._write_if_changed(target, "<p>two</p>")
+    execution_inputs.write_if_changed(target, "<p>two</p>")
     assert target.read_text(encoding="utf-8") == "<p>two</p>"

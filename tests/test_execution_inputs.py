@@ -64,11 +64,12 @@ def test_a_notebook_is_read_again_when_and_only_when_its_inputs_change(tmp_path)
 
 
 def test_the_stamp_is_rewritten_only_when_the_digest_changes(tmp_path):
-    stamp = execution_inputs.write_stamp(tmp_path / "doctrees", "abc")
+    stamp = tmp_path / "doctrees" / execution_inputs.STAMP_NAME
+    execution_inputs.write_if_changed(stamp, "abc")
     os.utime(stamp, ns=(10**18, 10**18))  # a time no write could give it back
-    execution_inputs.write_stamp(tmp_path / "doctrees", "abc")
+    execution_inputs.write_if_changed(stamp, "abc")
     assert stamp.stat().st_mtime_ns == 10**18
-    execution_inputs.write_stamp(tmp_path / "doctrees", "def")
+    execution_inputs.write_if_changed(stamp, "def")
     assert stamp.read_text(encoding="utf-8") == "def"
 
 

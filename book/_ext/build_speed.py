@@ -130,8 +130,6 @@ def duplicates_across(read_by: dict[str, int], names: dict[str, set]) -> list[tu
 
 def _on_doctree_read(app, doctree) -> None:
     env = app.env
-    if not hasattr(env, "book_defined_names"):
-        env.book_defined_names = {}
     env.book_defined_names[env.docname] = defined_names(env.domaindata["std"], env.docname)
 
 
@@ -152,9 +150,7 @@ def _on_env_merge_info(app, env, docnames, other) -> None:
 
 
 def _on_env_check_consistency(app, env) -> None:
-    for (kind, name), docname, other in duplicates_across(
-        getattr(env, "book_read_by", {}), env.book_defined_names
-    ):
+    for (kind, name), docname, other in duplicates_across(env.book_read_by, env.book_defined_names):
         if kind == "label":
             message = f"duplicate label {name}, other instance in {env.doc2path(other)}"
         else:

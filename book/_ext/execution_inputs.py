@@ -75,18 +75,17 @@ def keyed_notebook(text: str, digest: str) -> str:
     return json.dumps(notebook, ensure_ascii=False)
 
 
-def write_stamp(folder: Path, digest: str) -> Path:
-    """The stamp file holding ``digest``; rewritten (made newer) only when it changes."""
-    stamp = folder / STAMP_NAME
-    if not stamp.is_file() or stamp.read_text(encoding="utf-8") != digest:
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(digest, encoding="utf-8")
-    return stamp
+def write_if_changed(target: Path, text: str) -> None:
+    """Write ``text`` only if it differs from the file's: Sphinx takes a newer file (a
+    dependency, a template) to mean that pages must be read or written again."""
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def _on_builder_inited(app) -> None:
     # Before Sphinx compares the pages' dependencies with the time it last read them.
-    write_stamp(Path(app.doctreedir), inputs_digest())
+    write_if_changed(Path(app.doctreedir) / STAMP_NAME, inputs_digest())
 
 
 def _on_source_read(app, docname: str, source: list[str]) -> None:

@@ -18,6 +18,8 @@ import os
 import shutil
 from pathlib import Path
 
+from execution_inputs import write_if_changed
+
 from widgets.common.vega import BUNDLE_NAME, bundle_source
 
 VENDOR_DIR = "vendor"
@@ -31,15 +33,8 @@ FONTAWESOME_SCRIPT = "_static/scripts/fontawesome.js"
 CHART_MARKERS = ("vega", "altair-viz", "bookChart")
 
 
-def _write_if_changed(target: Path, text: str) -> None:
-    """Write only a change: Sphinx rewrites every page when a template looks newer."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.is_file() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
-
-
 def _write_bundle(static_root: Path) -> None:
-    _write_if_changed(static_root / VENDOR_DIR / BUNDLE_NAME, bundle_source())
+    write_if_changed(static_root / VENDOR_DIR / BUNDLE_NAME, bundle_source())
 
 
 def _theme_macros_without_fontawesome(app, config) -> None:
@@ -60,7 +55,7 @@ def _theme_macros_without_fontawesome(app, config) -> None:
         return  # a theme version that no longer loads the script: nothing to drop
     templates = Path(app.doctreedir).parent / "offline_templates"
     target = templates / "static" / "webpack-macros.html"
-    _write_if_changed(target, "".join(kept))
+    write_if_changed(target, "".join(kept))
     config.templates_path = [str(templates), *config.templates_path]
 
 

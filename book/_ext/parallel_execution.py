@@ -15,11 +15,11 @@ the failure as it always does, so this changes how fast a build is, never what i
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
 from pathlib import Path, PurePosixPath
 
+from build_speed import available_cores
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ def _on_env_before_read_docs(app, env, docnames) -> None:
             notebooks[path] = nbformat.reads(text, as_version=4)
     cache = get_cache(config.execution_cache_path or ".jupyter_cache")
     missing = _missing(cache, notebooks)
-    workers = min(len(missing), os.cpu_count() or 1)
+    workers = min(len(missing), available_cores())
     if workers < 2:
         return  # nothing to gain: myst-nb runs it as it reads it
     logger.info("parallel_execution: running %d notebooks in %d processes", len(missing), workers)
